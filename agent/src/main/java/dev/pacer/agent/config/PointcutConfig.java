@@ -1,0 +1,38 @@
+package dev.pacer.agent.config;
+
+import java.util.List;
+
+/**
+ * One validated entry of {@code pointcuts:} in agent.yaml. Immutable.
+ *
+ * @param name          unique name, used in MBean names and summaries
+ * @param line          1-based line of the entry in agent.yaml, for messages
+ * @param classes       class names or globs; empty when the pointcut selects types otherwise
+ * @param subtypeOf     fully qualified supertypes whose concrete subtypes are selected
+ * @param annotatedWith fully qualified annotation types, on the method or on its class
+ * @param method        method-name pattern, {@code *} by default
+ * @param params        parameter type names that pick one overload, or null for any parameters
+ * @param excludeClass  class globs that are never selected
+ * @param excludeMethod method-name pattern that is never selected, or null
+ * @param allowBroad    whether a pointcut that selects every class is allowed
+ */
+public record PointcutConfig(
+        String name,
+        int line,
+        List<String> classes,
+        List<String> subtypeOf,
+        List<String> annotatedWith,
+        String method,
+        List<String> params,
+        List<String> excludeClass,
+        String excludeMethod,
+        boolean allowBroad) {
+
+    public PointcutConfig {
+        classes = List.copyOf(classes);
+        subtypeOf = List.copyOf(subtypeOf);
+        annotatedWith = List.copyOf(annotatedWith);
+        params = params == null ? null : List.copyOf(params);
+        excludeClass = List.copyOf(excludeClass);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pacer.agent.matching;
+
+import java.util.regex.Pattern;
+
+/**
+ * A glob over fully qualified class names. {@code *} matches within one package segment, and {@code **} matches
+ * any number of segments, including none: {@code com.example.**.*Service} matches both
+ * {@code com.example.OrderService} and {@code com.example.shop.api.OrderService}. Immutable.
+ */
+public final class NameGlob {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_$*]+(\\.[A-Za-z0-9_$*]+)*");
+
+    private final String text;
+    private final Pattern pattern;
+    private final boolean exact;
+
+    private NameGlob(String text) {
+        this.text = text;
+        this.exact = text.indexOf('*') < 0;
+        this.pattern = exact ? null : Pattern.compile(toRegex(text));
+    }
+
+    /** Returns null when the text is a valid glob, else the reason it is not. */
+    public static String validate(String text) {
+        if (!VALID.matcher(text).matches()) {
+            return "Expected a class name or glob such as com.example.OrderService or com.example.**.*Service: "
+                    + "names of letters, digits, _ and $ separated by dots, with * and ** as wildcards.";
+        }
+        if (text.contains("***")) {
+            return "Use * for one package segment or ** for any number of segments, never ***.";
+        }
+        return null;
+    }
+
+    /** Compiles a glob that {@link #validate} accepted. */
+    public static NameGlob of(String text) {
+        String problem = validate(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new NameGlob(text);
+    }
+
+    public boolean matches(String className) {
+        return exact ? text.equals(className) : pattern.matcher(className).matches();
+    }
+
+    /** Returns whether the glob names one class with no wildcard. */
+    public boolean isExact() {
+        return exact;
+    }
+
+    /** Returns whether the glob is only wildcards and dots, so that it matches every class. */
+    public boolean matchesEverything() {
+        return text.replace("*", "").replace(".", "").isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < glob.length()) {
+            boolean doubleStar = glob.startsWith("**", i);
+            if (doubleStar && glob.startsWith("**.", i)) {
+                regex.append("(?:.*\\.)?");
+                i += 3;
+            } else if (doubleStar) {
+                boolean afterDot = regex.length() >= 2 && regex.toString().endsWith("\\.");
+                if (afterDot) {
+                    regex.setLength(regex.length() - 2);
+                    regex.append("(?:\\..*)?");
+                } else {
+                    regex.append(".*");
+                }
+                i += 2;
+            } else if (glob.charAt(i) == '*') {
+                regex.append("[^.]*");
+                i++;
+            } else {
+                char c = glob.charAt(i);
+                if (c == '.' || c == '$') {
+                    regex.append('\\');
+                }
+                regex.append(c);
+                i++;
+            }
+        }
+        return regex.toString();
+    }
+}
