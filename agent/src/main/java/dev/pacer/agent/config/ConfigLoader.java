@@ -88,11 +88,11 @@ public final class ConfigLoader {
 
         YamlSection root = YamlSection.root(problems, document);
         if (root == null) {
-            throw new InvalidConfigException(label, problems.list, false);
+            throw new InvalidConfigException(label, problems.inFileOrder(), false);
         }
         AgentConfig config = read(root, label);
         if (!problems.list.isEmpty()) {
-            throw new InvalidConfigException(label, problems.list, config.failOnError());
+            throw new InvalidConfigException(label, problems.inFileOrder(), config.failOnError());
         }
         return config;
     }
@@ -174,7 +174,7 @@ public final class ConfigLoader {
         for (String glob : classes) {
             String problem = NameGlob.validate(glob);
             if (problem != null) {
-                entry.reject("class", problem);
+                entry.rejectItem("class", glob, problem);
             }
         }
         List<String> subtypeOf = typeNames(entry, "subtype-of", "java.sql.Statement");
@@ -186,12 +186,13 @@ public final class ConfigLoader {
         }
 
         boolean allowBroad = entry.bool("allow-broad", false);
-        boolean broad = !classes.isEmpty() && subtypeOf.isEmpty() && annotatedWith.isEmpty()
-                && classes.stream().anyMatch(glob -> NameGlob.validate(glob) == null
-                        && NameGlob.of(glob).matchesEverything());
+        String broadGlob = classes.stream()
+                .filter(glob -> NameGlob.validate(glob) == null && NameGlob.of(glob).matchesEverything())
+                .findFirst().orElse(null);
+        boolean broad = broadGlob != null && subtypeOf.isEmpty() && annotatedWith.isEmpty();
         if (broad && !allowBroad) {
-            entry.reject("class", "This glob selects every class, which weaves the whole application and slows it "
-                    + "down. Name a package, such as com.example.**, or add allow-broad: true.");
+            entry.rejectItem("class", broadGlob, "This glob selects every class, which weaves the whole application "
+                    + "and slows it down. Name a package, such as com.example.**, or add allow-broad: true.");
         }
 
         String method = entry.string("method", "*");
@@ -212,8 +213,8 @@ public final class ConfigLoader {
             params = entry.stringOrList("params");
             for (String param : params) {
                 if (!PARAM_TYPE.matcher(param.trim()).matches()) {
-                    entry.reject("params", "\"" + param + "\" is not a type name. Write parameter types as in "
-                            + "Java source, fully qualified for classes: [java.lang.String, int, long[]].");
+                    entry.rejectItem("params", param, "\"" + param + "\" is not a type name. Write parameter "
+                            + "types as in Java source, fully qualified for classes: [java.lang.String, int, long[]].");
                 }
             }
             params = YamlSection.map(params, String::trim);
@@ -223,7 +224,7 @@ public final class ConfigLoader {
         for (String glob : excludeClass) {
             String problem = NameGlob.validate(glob);
             if (problem != null) {
-                entry.reject("exclude-class", problem);
+                entry.rejectItem("exclude-class", glob, problem);
             }
         }
         if (name == null) {
@@ -237,8 +238,8 @@ public final class ConfigLoader {
         List<String> names = entry.stringOrList(key);
         for (String name : names) {
             if (!TYPE_NAME.matcher(name).matches()) {
-                entry.reject(key, "Expected a fully qualified type name without wildcards, such as " + example
-                        + ".");
+                entry.rejectItem(key, name, "Expected a fully qualified type name without wildcards, such as "
+                        + example + ".");
             }
         }
         return names;

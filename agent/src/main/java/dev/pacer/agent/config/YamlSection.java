@@ -1,6 +1,7 @@
 package dev.pacer.agent.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,16 @@ final class YamlSection {
                 column = mark.getColumn() + 1;
             }
             list.add(new ConfigProblem(file, line, column, key, value, reason));
+        }
+
+        /**
+         * Returns the problems sorted by line and column. The loader finds them key by key, not in file order, and
+         * problems at the same place keep the order in which they were found.
+         */
+        List<ConfigProblem> inFileOrder() {
+            List<ConfigProblem> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+            return sorted;
         }
     }
 
@@ -115,6 +126,23 @@ final class YamlSection {
         Node at = tuple == null ? node : tuple.getValueNode();
         String value = tuple == null ? null : display(tuple.getValueNode());
         problems.add(at, qualify(key), value, reason);
+    }
+
+    /**
+     * Records a problem about one item of a list that {@link #stringOrList} returned, at the item's place and with
+     * the item as the rejected value. A key that holds a single text value is rejected as a whole.
+     */
+    void rejectItem(String key, String item, String reason) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple != null && tuple.getValueNode() instanceof SequenceNode sequence) {
+            for (Node itemNode : sequence.getValue()) {
+                if (item.equals(scalarText(itemNode))) {
+                    problems.add(itemNode, qualify(key), item, reason);
+                    return;
+                }
+            }
+        }
+        reject(key, reason);
     }
 
     /** Records a problem about the whole section, for rules that span several keys. */

@@ -66,17 +66,22 @@ public final class NameGlob {
         int i = 0;
         while (i < glob.length()) {
             boolean doubleStar = glob.startsWith("**", i);
-            if (doubleStar && glob.startsWith("**.", i)) {
+            boolean segmentStart = i == 0 || glob.charAt(i - 1) == '.';
+            boolean afterDot = regex.length() >= 2 && regex.toString().endsWith("\\.");
+            boolean atEnd = i + 2 == glob.length();
+            if (doubleStar && segmentStart && glob.startsWith("**.", i)) {
+                // A leading or inner "**." segment matches zero or more whole segments.
                 regex.append("(?:.*\\.)?");
                 i += 3;
+            } else if (doubleStar && afterDot && atEnd) {
+                // A final ".**" matches zero or more whole segments, so the dot before it is optional.
+                regex.setLength(regex.length() - 2);
+                regex.append("(?:\\..*)?");
+                i += 2;
             } else if (doubleStar) {
-                boolean afterDot = regex.length() >= 2 && regex.toString().endsWith("\\.");
-                if (afterDot) {
-                    regex.setLength(regex.length() - 2);
-                    regex.append("(?:\\..*)?");
-                } else {
-                    regex.append(".*");
-                }
+                // Inside a segment, as in com.example.**Service, ** matches any run of characters, dots included,
+                // and the dots written around it stay required.
+                regex.append(".*");
                 i += 2;
             } else if (glob.charAt(i) == '*') {
                 regex.append("[^.]*");

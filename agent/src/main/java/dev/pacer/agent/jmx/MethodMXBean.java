@@ -1,0 +1,35 @@
+package dev.pacer.agent.jmx;
+
+import javax.management.openmbean.CompositeData;
+
+/**
+ * One woven method, registered as {@code pacer:type=Method,pointcut=<name>,method=<key>}. Attributes are cumulative
+ * since the agent started and change once per reporting interval; latencies are in microseconds.
+ */
+public interface MethodMXBean {
+
+    String getMethod();
+
+    String getPointcut();
+
+    long getCount();
+
+    long getErrors();
+
+    double getErrorRate();
+
+    double getMeanMicros();
+
+    double getP50Micros();
+
+    double getP90Micros();
+
+    double getP99Micros();
+
+    double getP999Micros();
+
+    double getMaxMicros();
+
+    /** Returns the same values for the last interval only, plus {@code Throughput} in calls per second. */
+    CompositeData getLastInterval();
+}

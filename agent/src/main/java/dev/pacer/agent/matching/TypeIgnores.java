@@ -1,0 +1,54 @@
+package dev.pacer.agent.matching;
+
+import java.util.List;
+
+/**
+ * The classes that no pointcut weaves, and the JDK-internal packages that only an exact class name or a
+ * {@code subtype-of} of a {@code java.*} type can select.
+ */
+public final class TypeIgnores {
+
+    // The agent itself, ByteBuddy, other agents, and the JDK packages that the recording path calls, which would
+    // otherwise recurse into the agent.
+    private static final List<String> NEVER_PREFIXES = List.of(
+            "dev.pacer.", "net.bytebuddy.",
+            "java.lang.", "java.util.concurrent.atomic.", "jdk.internal.reflect.", "jdk.internal.misc.",
+            "jdk.internal.vm.", "sun.reflect.", "sun.misc.",
+            "io.opentelemetry.javaagent.", "co.elastic.apm.", "org.glowroot.", "rocks.inspectit.",
+            "com.newrelic.", "datadog.", "com.datadoghq.", "org.jacoco.", "com.intellij.rt.");
+
+    // Generated classes: lambdas, hidden classes, JDK and library proxies.
+    private static final List<String> GENERATED_MARKERS = List.of(
+            "$$Lambda", "/", "$Proxy", "$$EnhancerBy", "$$FastClassBy", "$$SpringCGLIB$$", "CGLIB$$",
+            "$HibernateProxy$", "$ByteBuddy$", "$MockitoMock$", "$$Accessor$");
+
+    private static final List<String> JDK_INTERNAL_PREFIXES = List.of("jdk.", "sun.", "com.sun.");
+
+    private TypeIgnores() {
+    }
+
+    /** Returns whether no pointcut may weave the named type. */
+    public static boolean isAlwaysIgnored(String typeName) {
+        for (String prefix : NEVER_PREFIXES) {
+            if (typeName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String marker : GENERATED_MARKERS) {
+            if (typeName.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether the type is in a JDK-internal package. */
+    public static boolean isJdkInternal(String typeName) {
+        for (String prefix : JDK_INTERNAL_PREFIXES) {
+            if (typeName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

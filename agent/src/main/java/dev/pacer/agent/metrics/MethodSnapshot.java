@@ -1,0 +1,20 @@
+package dev.pacer.agent.metrics;
+
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One method over one interval: its stats, its errors by exception class, and the interval histogram itself.
+ * Immutable once published; readers must not record into the histogram.
+ */
+public record MethodSnapshot(
+        String key,
+        String pointcut,
+        LatencyStats stats,
+        Map<String, Long> errorsByType,
+        Histogram histogram) {
+
+    public MethodSnapshot {
+        errorsByType = Map.copyOf(errorsByType);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pacer.agent.weaving;
+
+import dev.pacer.agent.Log;
+import dev.pacer.agent.matching.PointcutSet;
+import dev.pacer.agent.matching.TypeIgnores;
+import dev.pacer.agent.metrics.MethodRegistry;
+import dev.pacer.bootstrap.AgentErrors;
+import dev.pacer.bootstrap.AgentScope;
+import dev.pacer.bootstrap.MethodTimer;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodDescription.ForLoadedMethod;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the class transformer that weaves the timing advice into the methods the pointcuts select, both into
+ * classes loaded later and, by retransformation, into classes already loaded. Woven classes keep their shape (no
+ * new fields or methods), which retransformation requires.
+ */
+public final class Weaver {
+
+    private final PointcutSet pointcuts;
+    private final MethodRegistry registry;
+    private final AtomicLong transformErrors = new AtomicLong();
+
+    public Weaver(PointcutSet pointcuts, MethodRegistry registry) {
+        this.pointcuts = pointcuts;
+        this.registry = registry;
+    }
+
+    /** Installs the transformer and retransforms the loaded classes that the pointcuts select. */
+    public ResettableClassFileTransformer install(Instrumentation instrumentation) throws NoSuchMethodException {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
+                .bind(new MethodIdBinding(pointcuts, registry));
+        Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+                new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
+
+        ElementMatcher<MethodDescription> selected = method -> {
+            TypeDescription type = method.getDeclaringType().asErasure();
+            return pointcuts.firstMatch(type, method) != null;
+        };
+        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor() && selected.matches(method);
+        ElementMatcher<MethodDescription> methods = method -> method.isMethod() && selected.matches(method);
+
+        AgentBuilder.Transformer advice = new AgentBuilder.Transformer.ForAdvice(mapping)
+                .include(TimingAdvice.class.getClassLoader())
+                .withExceptionHandler(countingHandler)
+                .advice(methods, TimingAdvice.class.getName())
+                .advice(constructors, ConstructorTimingAdvice.class.getName());
+
+        AgentScope.enter();
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .with(new ScopeListener())
+                    .ignore(type -> TypeIgnores.isAlwaysIgnored(type.getName()))
+                    .type(pointcuts::matchesType)
+                    .transform(advice)
+                    .assureReadEdgeTo(instrumentation, MethodTimer.class)
+                    .installOn(instrumentation);
+        } finally {
+            AgentScope.exit();
+        }
+    }
+
+    /** Returns the number of classes that could not be woven. */
+    public long transformErrors() {
+        return transformErrors.get();
+    }
+
+    /**
+     * Marks every transformation as agent code, so that woven methods which the transformer itself calls are not
+     * recorded, and reports failures without letting them reach the application.
+     */
+    private final class ScopeListener extends AgentBuilder.Listener.Adapter {
+
+        @Override
+        public void onDiscovery(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            AgentScope.enter();
+        }
+
+        @Override
+        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            AgentScope.exit();
+        }
+
+        @Override
+        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+                boolean loaded, DynamicType dynamicType) {
+            if (Log.isEnabled(Log.Level.DEBUG)) {
+                Log.debug("Wove " + typeDescription.getName() + (loaded ? " (retransformed)" : ""));
+            }
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                Throwable error) {
+            transformErrors.incrementAndGet();
+            AgentErrors.suppressed(error);
+            Log.warnOnce("weave:" + typeName, "Could not weave " + typeName + "; its methods are not timed", error);
+        }
+    }
+}
