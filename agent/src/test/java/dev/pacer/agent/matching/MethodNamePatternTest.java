@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The second argument of {@code matches} says whether the method is a getter, a setter, equals, hashCode or
- * toString; the weaver works that out from the method's signature.
+ * The second argument of {@code matches} is true for a getter, a setter, equals, hashCode or toString. The weaver
+ * derives it from the method's signature, so these tests pass it directly.
  */
 class MethodNamePatternTest {
 
