@@ -7,6 +7,7 @@ import dev.pacer.agent.jmx.JmxPublisher;
 import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.ratelimit.RateLimitRuntime;
 import dev.pacer.agent.report.FileOutput;
 import dev.pacer.agent.report.Reporter;
 import dev.pacer.agent.weaving.Weaver;
@@ -30,8 +31,9 @@ public final class AgentRuntime {
         MethodRegistry registry = new MethodRegistry();
         MethodTimer.setThrownListener(registry);
         PointcutSet pointcuts = new PointcutSet(config.pointcuts());
-        Weaver weaver = new Weaver(pointcuts, registry);
-        MetricsCollector collector = new MetricsCollector(registry, weaver::transformErrors);
+        RateLimitRuntime rateLimits = RateLimitRuntime.start(config.rateLimits(), config.pointcuts(), clock);
+        Weaver weaver = new Weaver(pointcuts, registry, rateLimits.gateIdByPointcut(), rateLimits.keyedByPointcut());
+        MetricsCollector collector = new MetricsCollector(registry, weaver::transformErrors, rateLimits.collector());
 
         Path directory = outputDirectory(reporting.directory());
         FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
@@ -41,7 +43,10 @@ public final class AgentRuntime {
 
         weaver.install(instrumentation);
         new PacerThread("reporter", reporter).start();
-        Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", reporter::shutdown));
+        Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
+            reporter.shutdown();
+            rateLimits.close();
+        }));
 
         Log.info("Pacer started with " + config.pointcuts().size() + " pointcuts from " + configFile
                 + "; " + registry.size() + " methods woven so far; reporting every "

@@ -11,13 +11,15 @@ import java.util.List;
  * @param logLevel    the level of the agent's log
  * @param reporting   where and how often summaries are written
  * @param pointcuts   the methods to time, in file order
+ * @param rateLimits  the store and the named limits of rate-limit advice
  */
 public record AgentConfig(
         String file,
         boolean failOnError,
         Log.Level logLevel,
         ReportingConfig reporting,
-        List<PointcutConfig> pointcuts) {
+        List<PointcutConfig> pointcuts,
+        RateLimitsConfig rateLimits) {
 
     public AgentConfig {
         pointcuts = List.copyOf(pointcuts);

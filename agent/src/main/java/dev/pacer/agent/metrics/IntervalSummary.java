@@ -11,16 +11,25 @@ import java.util.List;
  * @param intervalNanos    length of the interval by the monotonic clock
  * @param methods          the methods with at least one call or error in the interval, by key
  * @param agent            the agent's counters at the end of the interval
+ * @param rateLimits       every configured rate limit's decisions, in configuration order
  */
 public record IntervalSummary(
         long startEpochMillis,
         long endEpochMillis,
         long intervalNanos,
         List<MethodSnapshot> methods,
-        AgentCounters agent) {
+        AgentCounters agent,
+        List<RateLimitSnapshot> rateLimits) {
 
     public IntervalSummary {
         methods = List.copyOf(methods);
+        rateLimits = List.copyOf(rateLimits);
+    }
+
+    /** Creates a summary of an agent without rate limits. */
+    public IntervalSummary(long startEpochMillis, long endEpochMillis, long intervalNanos,
+            List<MethodSnapshot> methods, AgentCounters agent) {
+        this(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.pacer.agent.weaving;
 
 import dev.pacer.agent.Log;
+import dev.pacer.agent.matching.Pointcut;
 import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.matching.TypeIgnores;
 import dev.pacer.agent.metrics.MethodRegistry;
@@ -8,6 +9,7 @@ import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.AgentScope;
 import dev.pacer.bootstrap.MethodTimer;
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -23,40 +25,38 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs the class transformer that weaves the timing advice into the methods the pointcuts select, both into
- * classes loaded later and, by retransformation, into classes already loaded. Woven classes keep their shape (no
- * new fields or methods), which retransformation requires.
+ * Installs the class transformer that weaves the timing advice, and the rate-limit advice of rate-limited pointcuts,
+ * into the methods the pointcuts select, both into classes loaded later and, by retransformation, into classes
+ * already loaded. Woven classes keep their shape (no new fields or methods), which retransformation requires.
+ * Constructors get timing advice only, because a constructor's body cannot be skipped.
  */
 public final class Weaver {
 
     private final PointcutSet pointcuts;
     private final MethodRegistry registry;
+    private final Map<String, Integer> gateIdByPointcut;
+    private final Map<String, Boolean> keyedByPointcut;
     private final AtomicLong transformErrors = new AtomicLong();
 
     public Weaver(PointcutSet pointcuts, MethodRegistry registry) {
+        this(pointcuts, registry, Map.of(), Map.of());
+    }
+
+    /**
+     * @param gateIdByPointcut the rate-limit gate id of each rate-limited pointcut, by pointcut name
+     * @param keyedByPointcut  whether each rate-limited pointcut picks its bucket by a key, by pointcut name
+     */
+    public Weaver(PointcutSet pointcuts, MethodRegistry registry, Map<String, Integer> gateIdByPointcut,
+            Map<String, Boolean> keyedByPointcut) {
         this.pointcuts = pointcuts;
         this.registry = registry;
+        this.gateIdByPointcut = Map.copyOf(gateIdByPointcut);
+        this.keyedByPointcut = Map.copyOf(keyedByPointcut);
     }
 
     /** Installs the transformer and retransforms the loaded classes that the pointcuts select. */
     public ResettableClassFileTransformer install(Instrumentation instrumentation) throws NoSuchMethodException {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
-                .bind(new MethodIdBinding(pointcuts, registry));
-        Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
-                new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
-
-        ElementMatcher<MethodDescription> selected = method -> {
-            TypeDescription type = method.getDeclaringType().asErasure();
-            return pointcuts.firstMatch(type, method) != null;
-        };
-        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor() && selected.matches(method);
-        ElementMatcher<MethodDescription> methods = method -> method.isMethod() && selected.matches(method);
-
-        AgentBuilder.Transformer advice = new AgentBuilder.Transformer.ForAdvice(mapping)
-                .include(TimingAdvice.class.getClassLoader())
-                .withExceptionHandler(countingHandler)
-                .advice(methods, TimingAdvice.class.getName())
-                .advice(constructors, ConstructorTimingAdvice.class.getName());
+        AgentBuilder.Transformer advice = adviceTransformer();
 
         AgentScope.enter();
         try {
@@ -74,6 +74,46 @@ public final class Weaver {
         } finally {
             AgentScope.exit();
         }
+    }
+
+    /**
+     * Builds the transformer that weaves the advice. Rate-limit advice is registered before the timing advice,
+     * which makes it the outer one: ByteBuddy wraps the advice of later entries inside that of earlier ones, so a
+     * rejected call skips the timing advice too and the time parked for a token is not timed.
+     */
+    AgentBuilder.Transformer adviceTransformer() throws NoSuchMethodException {
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
+                .bind(new MethodIdBinding(pointcuts, registry))
+                .bind(new GateIdBinding(pointcuts, gateIdByPointcut));
+        Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+                new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
+
+        ElementMatcher<MethodDescription> selected = method -> pointcutOf(method) != null;
+        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor() && selected.matches(method);
+        ElementMatcher<MethodDescription> methods = method -> method.isMethod() && selected.matches(method);
+        ElementMatcher<MethodDescription> unkeyedLimited = method -> method.isMethod()
+                && Boolean.FALSE.equals(keyedOf(method));
+        ElementMatcher<MethodDescription> keyedLimited = method -> method.isMethod()
+                && Boolean.TRUE.equals(keyedOf(method));
+
+        return new AgentBuilder.Transformer.ForAdvice(mapping)
+                .include(TimingAdvice.class.getClassLoader())
+                .withExceptionHandler(countingHandler)
+                .advice(unkeyedLimited, RateLimitAdvice.class.getName())
+                .advice(keyedLimited, KeyedRateLimitAdvice.class.getName())
+                .advice(methods, TimingAdvice.class.getName())
+                .advice(constructors, ConstructorTimingAdvice.class.getName());
+    }
+
+    private Pointcut pointcutOf(MethodDescription method) {
+        TypeDescription type = method.getDeclaringType().asErasure();
+        return pointcuts.firstMatch(type, method);
+    }
+
+    /** Returns whether the method's rate limit is keyed, or null when its pointcut has no rate limit. */
+    private Boolean keyedOf(MethodDescription method) {
+        Pointcut pointcut = pointcutOf(method);
+        return pointcut == null ? null : keyedByPointcut.get(pointcut.name());
     }
 
     /** Returns the number of classes that could not be woven. */

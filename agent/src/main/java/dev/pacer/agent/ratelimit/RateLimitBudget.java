@@ -1,0 +1,22 @@
+package dev.pacer.agent.ratelimit;
+
+/**
+ * The buckets of one named limit in one store: one bucket for unkeyed calls and one per key for keyed calls.
+ * Implementations are thread-safe and never throw; a store failure is handled inside by the store's policy.
+ */
+public interface RateLimitBudget {
+
+    /**
+     * Decides one call.
+     *
+     * @param key          the key of a keyed pointcut, or null for the limit's unkeyed bucket
+     * @param maxWaitNanos how long the caller is willing to park for a token; 0 to take only a token that is there
+     * @return 0 to admit the call now; a positive number of nanoseconds to admit it after parking that long;
+     *     otherwise the negated nanoseconds until the next token is due, to reject it
+     */
+    long decide(String key, long maxWaitNanos);
+
+    /** Runs periodic maintenance; called once per reporting interval on the reporter thread. */
+    default void refresh() {
+    }
+}

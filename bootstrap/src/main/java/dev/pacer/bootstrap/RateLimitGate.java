@@ -1,0 +1,13 @@
+package dev.pacer.bootstrap;
+
+/** Decides the calls of the methods of one rate-limited pointcut. The agent implements it. */
+public interface RateLimitGate {
+
+    /**
+     * Decides one call, parking the calling thread first when the pointcut waits for tokens. Never throws.
+     *
+     * @param arguments the woven method's arguments for a keyed pointcut, else null
+     * @return null to let the call proceed, or the exception that the woven method throws instead of running
+     */
+    RateLimitExceededException acquire(Object[] arguments);
+}

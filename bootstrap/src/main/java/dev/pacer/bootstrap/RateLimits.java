@@ -1,0 +1,44 @@
+package dev.pacer.bootstrap;
+
+/**
+ * The entry point of the rate-limit advice. Woven methods call {@link #acquire} with a gate id that is a constant in
+ * the woven code, one id per rate-limited pointcut.
+ *
+ * <p>Cost per call of an unkeyed limit: one volatile read of the gate table, one array load, one interface call, and
+ * then the gate's own work, which for a local bucket is a CAS on one long. No allocation, lock or map look-up happens
+ * here. Calls on agent threads and inside agent code are not limited.
+ */
+public final class RateLimits {
+
+    private static final RateLimitGate[] NO_GATES = new RateLimitGate[0];
+
+    private static volatile RateLimitGate[] gates = NO_GATES;
+
+    private RateLimits() {
+    }
+
+    /**
+     * Decides one call of a woven method.
+     *
+     * @param gateId    the id of the pointcut's gate
+     * @param arguments the method's arguments for a keyed pointcut, else null
+     * @return null to proceed, or the exception to throw instead of running the method
+     */
+    public static RateLimitExceededException acquire(int gateId, Object[] arguments) {
+        RateLimitGate[] table = gates;
+        boolean knownGate = gateId >= 0 && gateId < table.length;
+        if (!knownGate) {
+            AgentErrors.unknownMethodId();
+            return null;
+        }
+        if (AgentScope.isAgentCode(Thread.currentThread())) {
+            return null;
+        }
+        return table[gateId].acquire(arguments);
+    }
+
+    /** Installs every gate at once, before any class that uses their ids is woven. Called once by the agent. */
+    public static void install(RateLimitGate[] installed) {
+        gates = installed.clone();
+    }
+}
