@@ -49,7 +49,7 @@ public final class JmxPublisher {
     public void start(String configFile, Supplier<Integer> instrumentedMethods, Supplier<Long> agentErrors)
             throws JMException {
         server = ManagementFactory.getPlatformMBeanServer();
-        AgentMXBean agent = new AgentMXBean() {
+        AgentMBean agent = new AgentMBean() {
             @Override
             public String getConfigFile() {
                 return configFile;
@@ -70,7 +70,7 @@ public final class JmxPublisher {
                 return lastSummaryJson;
             }
         };
-        server.registerMBean(new StandardMBean(agent, AgentMXBean.class, true), agentName());
+        server.registerMBean(new StandardMBean(agent, AgentMBean.class, false), agentName());
     }
 
     /** Publishes one interval: stores its JSON and registers an MBean for every method seen for the first time. */
@@ -81,7 +81,7 @@ public final class JmxPublisher {
                 continue;
             }
             try {
-                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMXBean.class, true),
+                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMBean.class, false),
                         methodName(view.pointcut(), view.key()));
                 registeredKeys.add(view.key());
             } catch (JMException e) {
@@ -102,7 +102,7 @@ public final class JmxPublisher {
     }
 
     /** Reads one method's latest cumulative view on every call, so attributes change after each interval. */
-    private final class MethodBean implements MethodMXBean {
+    private final class MethodBean implements MethodMBean {
         private final String key;
 
         MethodBean(String key) {
