@@ -83,7 +83,8 @@ class LatencyBucketsTest {
 
     @Test
     void layoutHasHdrHistogramCountsLength() {
-        // HdrHistogram 2.2.2 estimates a Histogram's footprint as 512 bytes plus 8 per long count, so this recovers the length of its counts array.
+        // HdrHistogram 2.2.2 estimates a Histogram's footprint as 512 bytes plus 8 per long count, so this recovers
+        // the length of its counts array.
         int referenceCountsLength = (REFERENCE.getEstimatedFootprintInBytes() - 512) / 8;
 
         int layoutCountsLength = 0;
