@@ -39,7 +39,9 @@ public final class AgentRuntime {
         String configFile = Path.of(config.file()).toAbsolutePath().toString();
         Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock);
 
+        long installStartNanos = System.nanoTime();
         weaver.install(instrumentation);
+        long installMillis = (System.nanoTime() - installStartNanos) / 1_000_000;
         new PacerThread("reporter", reporter).start();
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", reporter::shutdown));
 
@@ -47,7 +49,8 @@ public final class AgentRuntime {
         Log.info("Pacer started with " + pointcutCount + (pointcutCount == 1 ? " pointcut" : " pointcuts")
                 + " from " + configFile + "; " + registry.size() + " methods woven so far; reporting every "
                 + Durations.format(reporting.intervalNanos())
-                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : ""));
+                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : "")
+                + "; weaving took " + installMillis + " ms");
     }
 
     /** Replaces {@code {pid}} in the directory, so that several JVMs can share one configuration. */
