@@ -41,17 +41,21 @@ public final class AgentRuntime {
         String configFile = Path.of(config.file()).toAbsolutePath().toString();
         Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock);
 
+        long installStartNanos = System.nanoTime();
         weaver.install(instrumentation);
+        long installMillis = (System.nanoTime() - installStartNanos) / 1_000_000;
         new PacerThread("reporter", reporter).start();
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
             reporter.shutdown();
             rateLimits.close();
         }));
 
-        Log.info("Pacer started with " + config.pointcuts().size() + " pointcuts from " + configFile
-                + "; " + registry.size() + " methods woven so far; reporting every "
+        int pointcutCount = config.pointcuts().size();
+        Log.info("Pacer started with " + pointcutCount + (pointcutCount == 1 ? " pointcut" : " pointcuts")
+                + " from " + configFile + "; " + registry.size() + " methods woven so far; reporting every "
                 + Durations.format(reporting.intervalNanos())
-                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : ""));
+                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : "")
+                + "; weaving took " + installMillis + " ms");
     }
 
     /** Replaces {@code {pid}} in the directory, so that several JVMs can share one configuration. */

@@ -53,7 +53,7 @@ public final class JmxPublisher {
     public void start(String configFile, Supplier<Integer> instrumentedMethods, Supplier<Long> agentErrors)
             throws JMException {
         server = ManagementFactory.getPlatformMBeanServer();
-        AgentMXBean agent = new AgentMXBean() {
+        AgentMBean agent = new AgentMBean() {
             @Override
             public String getConfigFile() {
                 return configFile;
@@ -74,7 +74,7 @@ public final class JmxPublisher {
                 return lastSummaryJson;
             }
         };
-        server.registerMBean(new StandardMBean(agent, AgentMXBean.class, true), agentName());
+        server.registerMBean(new StandardMBean(agent, AgentMBean.class, false), agentName());
     }
 
     /** Publishes one interval: stores its JSON and registers an MBean for every method seen for the first time. */
@@ -86,7 +86,7 @@ public final class JmxPublisher {
                 continue;
             }
             try {
-                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMXBean.class, true),
+                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMBean.class, false),
                         methodName(view.pointcut(), view.key()));
                 registeredKeys.add(view.key());
             } catch (JMException e) {
@@ -106,8 +106,8 @@ public final class JmxPublisher {
                 continue;
             }
             try {
-                server.registerMBean(new StandardMBean(new RateLimitBean(limit.limit()), RateLimitMXBean.class,
-                        true), rateLimitName(limit.limit()));
+                server.registerMBean(new StandardMBean(new RateLimitBean(limit.limit()), RateLimitMBean.class,
+                        false), rateLimitName(limit.limit()));
                 registeredLimits.add(limit.limit());
             } catch (JMException e) {
                 Log.warnOnce("jmx:limit:" + limit.limit(), "Could not register the MBean of rate limit "
@@ -133,7 +133,7 @@ public final class JmxPublisher {
     }
 
     /** Reads one method's latest cumulative view on every call, so attributes change after each interval. */
-    private final class MethodBean implements MethodMXBean {
+    private final class MethodBean implements MethodMBean {
         private final String key;
 
         MethodBean(String key) {
@@ -222,7 +222,7 @@ public final class JmxPublisher {
     }
 
     /** Reads one limit's latest snapshot on every call, so attributes change after each interval. */
-    private final class RateLimitBean implements RateLimitMXBean {
+    private final class RateLimitBean implements RateLimitMBean {
         private final String limit;
 
         RateLimitBean(String limit) {

@@ -34,12 +34,6 @@ public final class SummaryJson {
         }
         json.endArray();
 
-        json.name("rate_limits").beginArray();
-        for (RateLimitSnapshot limit : summary.rateLimits()) {
-            writeRateLimit(json, limit);
-        }
-        json.endArray();
-
         IntervalSummary.AgentCounters agent = summary.agent();
         json.name("agent").beginObject()
                 .field("instrumented_methods", agent.instrumentedMethods())
@@ -47,6 +41,12 @@ public final class SummaryJson {
                 .field("overflows", agent.overflows())
                 .field("negative_durations", agent.negativeDurations())
                 .endObject();
+
+        json.name("rate_limits").beginArray();
+        for (RateLimitSnapshot limit : summary.rateLimits()) {
+            writeRateLimit(json, limit);
+        }
+        json.endArray();
         return json.endObject().toString();
     }
 

@@ -58,12 +58,18 @@ public final class Weaver {
     public ResettableClassFileTransformer install(Instrumentation instrumentation) throws NoSuchMethodException {
         AgentBuilder.Transformer advice = adviceTransformer();
 
+        // The Nexus serves only the self-injection initialization strategy, which Pacer does not use. Disabled, it
+        // skips a probe that calls sun.misc.Unsafe, which Java 24 and later warn about on stderr. The shade plugin
+        // relocates this property name along with ByteBuddy, so it never affects the application's ByteBuddy.
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
         AgentScope.enter();
         try {
             return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                     .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                    // Describes classes that are already loaded by reflection, which costs far less at start-up
+                    // than parsing their class files, and the others from their class files without loading them.
+                    .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
                     .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                     .with(new ScopeListener())
                     .ignore(type -> TypeIgnores.isAlwaysIgnored(type.getName()))

@@ -5,7 +5,7 @@ package dev.pacer.agent.jmx;
  * started, summed over every pointcut and key that uses the limit, and change once per reporting interval. Waits are
  * in milliseconds.
  */
-public interface RateLimitMXBean {
+public interface RateLimitMBean {
 
     String getName();
 

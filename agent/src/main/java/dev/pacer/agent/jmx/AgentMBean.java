@@ -1,7 +1,7 @@
 package dev.pacer.agent.jmx;
 
 /** The agent itself, registered as {@code pacer:type=Agent}. */
-public interface AgentMXBean {
+public interface AgentMBean {
 
     /** Returns the absolute path of agent.yaml. */
     String getConfigFile();
