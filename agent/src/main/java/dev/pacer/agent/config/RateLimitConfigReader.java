@@ -204,8 +204,9 @@ final class RateLimitConfigReader {
         RateLimitSpec spec = new RateLimitSpec(requests, periodNanos, burst);
         if (!fitsLocal(spec) || (store == RateLimitsConfig.Store.REDIS && !fitsRedis(spec))) {
             section.rejectSection("requests + burst = " + (requests + burst) + " tokens over a period of "
-                    + Durations.format(periodNanos) + " is too large for exact arithmetic. Use fewer requests "
-                    + "or a shorter period.");
+                    + Durations.format(periodNanos) + " is too large for exact arithmetic. Use fewer requests, "
+                    + "a shorter period, or a round number of requests that shares factors with the period, such as "
+                    + "30000 instead of 30011.");
             return defaults;
         }
         return spec;

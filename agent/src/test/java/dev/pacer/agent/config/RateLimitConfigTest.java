@@ -219,7 +219,8 @@ class RateLimitConfigTest {
                 """);
 
         assertProblem(problem, 3, 11, "rate-limits.limits.huge", null,
-                "is too large for exact arithmetic. Use fewer requests or a shorter period.");
+                "is too large for exact arithmetic. Use fewer requests, a shorter period, or a round number of "
+                        + "requests that shares factors with the period, such as 30000 instead of 30011.");
     }
 
     @Test
