@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A {@code wait} decision is made up front: the budget either takes a token, reserves the next one when it falls
  * due within {@code max-wait}, or rejects the call at once without taking a token. A reserved call parks until
- * exactly that time, and never polls. Thread-safe.
+ * exactly that time, and never polls. A thread interrupted while it parks is rejected, keeping its interrupt flag.
+ * Thread-safe.
  */
 public final class PointcutGate implements RateLimitGate {
 
@@ -31,8 +32,12 @@ public final class PointcutGate implements RateLimitGate {
     public interface ParkingClock {
         long nanoTime();
 
-        /** Parks the calling thread until {@code deadlineNanos} by {@link #nanoTime()}. */
-        void parkUntil(long deadlineNanos);
+        /**
+         * Parks the calling thread until {@code deadlineNanos} by {@link #nanoTime()}.
+         *
+         * @return true when the deadline passed, false when the thread was interrupted first
+         */
+        boolean parkUntil(long deadlineNanos);
 
         ParkingClock SYSTEM = new ParkingClock() {
             @Override
@@ -41,12 +46,17 @@ public final class PointcutGate implements RateLimitGate {
             }
 
             @Override
-            public void parkUntil(long deadlineNanos) {
+            public boolean parkUntil(long deadlineNanos) {
                 long remaining = deadlineNanos - System.nanoTime();
                 while (remaining > 0) {
+                    // parkNanos returns at once while the interrupt flag is set, so an interrupt ends the wait.
+                    if (Thread.currentThread().isInterrupted()) {
+                        return false;
+                    }
                     LockSupport.parkNanos(remaining);
                     remaining = deadlineNanos - System.nanoTime();
                 }
+                return true;
             }
         };
     }
@@ -84,7 +94,13 @@ public final class PointcutGate implements RateLimitGate {
             return null;
         }
         if (reserved) {
-            clock.parkUntil(decisionStartNanos + decision);
+            long deadlineNanos = decisionStartNanos + decision;
+            boolean deadlinePassed = clock.parkUntil(deadlineNanos);
+            if (!deadlinePassed) {
+                // The reserved token stays taken, so an interrupted wait costs budget but never exceeds it.
+                metrics.countRejected();
+                return new RateLimitExceededException(limit, key, Math.max(1, deadlineNanos - clock.nanoTime()));
+            }
             metrics.countAllowed();
             metrics.countWaited(decision);
             return null;

@@ -38,16 +38,21 @@ final class RedisCircuit implements AutoCloseable {
         return open.get();
     }
 
-    /** Opens the circuit after a failed call, and starts the probe unless it is already open. */
-    void recordFailure(Exception error, String policy) {
+    /**
+     * Opens the circuit after a failed call, and starts the probe unless the circuit is already open.
+     *
+     * @return whether this call opened the circuit
+     */
+    boolean recordFailure(Exception error, String policy) {
         boolean opened = open.compareAndSet(false, true);
         if (!opened || closed) {
-            return;
+            return false;
         }
         outages.incrementAndGet();
         Log.warn("Redis unreachable at " + target + "; rate-limit decisions follow on-error: " + policy
                 + " until a probe every " + probeIntervalNanos / 1_000_000 + " ms succeeds", error);
         new PacerThread("redis-probe", this::probeUntilBack).start();
+        return true;
     }
 
     /** Returns how many times the circuit opened since start. */

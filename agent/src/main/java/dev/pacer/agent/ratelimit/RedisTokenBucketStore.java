@@ -122,9 +122,14 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
                     return microseconds == 0 ? 0 : nanos;
                 }
                 return -nanos;
-            } catch (JedisException | ClassCastException | IndexOutOfBoundsException e) {
+            } catch (RuntimeException e) {
+                // JedisException for a lost connection, a timeout or an error reply; a reply of another shape is a
+                // store error too.
                 metrics.countStoreError();
-                circuit.recordFailure(e, config.onError().name().toLowerCase(Locale.ROOT));
+                boolean opened = circuit.recordFailure(e, config.onError().name().toLowerCase(Locale.ROOT));
+                if (opened) {
+                    clearIdleConnections();
+                }
                 return fallBack(key, maxWaitNanos);
             } finally {
                 AgentScope.exit();
@@ -157,6 +162,22 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
             Log.debug("Redis lost the rate-limit script (restart, failover or SCRIPT FLUSH); loading it again");
             client.scriptLoad(script.source(), redisKey);
             return (List<?>) client.evalsha(script.sha1(), keys, arguments);
+        }
+    }
+
+    /**
+     * Closes the pooled connections that are idle, because after a Redis restart every one of them is broken and
+     * each would fail one probe or decision before the pool replaced it.
+     */
+    private void clearIdleConnections() {
+        try {
+            if (client instanceof RedisClusterClient cluster) {
+                cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+            } else if (client instanceof RedisClient single) {
+                single.getPool().clear();
+            }
+        } catch (RuntimeException e) {
+            Log.debug("Clearing idle Redis connections failed: " + e);
         }
     }
 

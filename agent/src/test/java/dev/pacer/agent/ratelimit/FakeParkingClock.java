@@ -4,7 +4,7 @@ import dev.pacer.agent.AgentClock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that tests move by hand; parking records the deadline and moves the clock to it at once. */
+/** A clock that tests move by hand. Parking records the deadline and moves the clock to it at once. */
 final class FakeParkingClock implements PointcutGate.ParkingClock, AgentClock {
 
     private long nowNanos;
@@ -20,10 +20,19 @@ final class FakeParkingClock implements PointcutGate.ParkingClock, AgentClock {
         return 0;
     }
 
+    /** When set, the next park returns as if interrupted halfway, without reaching its deadline. */
+    boolean interruptNextPark;
+
     @Override
-    public synchronized void parkUntil(long deadlineNanos) {
+    public synchronized boolean parkUntil(long deadlineNanos) {
         parkedUntil.add(deadlineNanos);
+        if (interruptNextPark) {
+            interruptNextPark = false;
+            nowNanos += (deadlineNanos - nowNanos) / 2;
+            return false;
+        }
         nowNanos = Math.max(nowNanos, deadlineNanos);
+        return true;
     }
 
     synchronized void advance(long nanos) {

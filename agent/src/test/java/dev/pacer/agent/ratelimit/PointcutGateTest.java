@@ -73,6 +73,37 @@ class PointcutGateTest {
     }
 
     @Test
+    void interruptedWaitIsRejected() {
+        PointcutGate gate = gate(OnLimit.WAIT, 2 * SECOND, null);
+        assertThat(gate.acquire(null)).isNull();
+        clock.interruptNextPark = true;
+
+        RateLimitExceededException rejection = gate.acquire(null);
+
+        assertThat(rejection).isNotNull();
+        assertThat(rejection.retryAfterNanos()).as("the rest of the wait").isEqualTo(SECOND / 2);
+        assertThat(metrics.totals()).isEqualTo(new RateLimitSnapshot.Counts(1, 1, 0, 0, 0, 0));
+        assertThat(gate.acquire(null)).isNull();
+        assertThat(clock.parkedUntil).as("the interrupted call's token at 1 s stays taken")
+                .containsExactly(SECOND, 2 * SECOND);
+    }
+
+    @Test
+    void systemParkingEndsOnInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            long start = System.nanoTime();
+            boolean deadlinePassed = PointcutGate.ParkingClock.SYSTEM.parkUntil(start + 60 * SECOND);
+
+            assertThat(deadlinePassed).isFalse();
+            assertThat(System.nanoTime() - start).isLessThan(10 * SECOND);
+            assertThat(Thread.currentThread().isInterrupted()).as("the flag is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void logOnlyAdmitsAndCountsWouldReject() {
         PointcutGate gate = gate(OnLimit.LOG_ONLY, 0, null);
 
