@@ -249,6 +249,16 @@ public final class JmxPublisher {
         }
 
         @Override
+        public boolean isStoreAvailable() {
+            return snapshot().storeAvailable();
+        }
+
+        @Override
+        public long getStoreOutages() {
+            return snapshot().storeOutages();
+        }
+
+        @Override
         public long getAllowed() {
             return snapshot().total().allowed();
         }

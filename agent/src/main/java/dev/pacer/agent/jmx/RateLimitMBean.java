@@ -15,6 +15,12 @@ public interface RateLimitMBean {
     /** Returns whether any pointcut picks this limit's buckets by a key. */
     boolean isKeyed();
 
+    /** Returns whether decisions go to the store now; false while Redis is unreachable. */
+    boolean isStoreAvailable();
+
+    /** Returns how many times the store became unreachable since start. */
+    long getStoreOutages();
+
     /** Returns the calls admitted, including those that waited for a token. */
     long getAllowed();
 

@@ -6,13 +6,15 @@ package dev.pacer.agent.metrics;
  * @param limit        the limit's name
  * @param store        {@code local} or {@code redis}
  * @param keyed        whether any pointcut picks this limit's buckets by a key; the counts then sum every key
+ * @param storeAvailable whether decisions go to the store now, which is false while Redis is unreachable
+ * @param storeOutages  how many times the store became unreachable since start; always 0 for the local store
  * @param interval     the counts of the interval
  * @param total        the counts since start
  * @param intervalWait the waits of the interval
  * @param totalWait    the waits since start
  */
-public record RateLimitSnapshot(String limit, String store, boolean keyed, Counts interval, Counts total,
-        WaitStats intervalWait, WaitStats totalWait) {
+public record RateLimitSnapshot(String limit, String store, boolean keyed, boolean storeAvailable,
+        long storeOutages, Counts interval, Counts total, WaitStats intervalWait, WaitStats totalWait) {
 
     /**
      * Counts of decisions.

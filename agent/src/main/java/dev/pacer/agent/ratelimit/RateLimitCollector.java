@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -19,21 +21,28 @@ public final class RateLimitCollector implements Supplier<List<RateLimitSnapshot
     private final Map<String, RateLimitMetrics> metricsByLimit;
     private final Map<String, Boolean> keyedByLimit;
     private final Map<String, RateLimitBudget> budgets;
+    private final BooleanSupplier storeAvailable;
+    private final LongSupplier storeOutages;
     private final Map<String, RateLimitSnapshot.Counts> previousTotals = new HashMap<>();
     private final Map<String, Histogram> totalWaits = new HashMap<>();
 
     RateLimitCollector(String storeName, Map<String, RateLimitMetrics> metricsByLimit,
-            Map<String, Boolean> keyedByLimit, Map<String, RateLimitBudget> budgets) {
+            Map<String, Boolean> keyedByLimit, Map<String, RateLimitBudget> budgets, BooleanSupplier storeAvailable,
+            LongSupplier storeOutages) {
         this.storeName = storeName;
         this.metricsByLimit = new LinkedHashMap<>(metricsByLimit);
         this.keyedByLimit = Map.copyOf(keyedByLimit);
         this.budgets = Map.copyOf(budgets);
+        this.storeAvailable = storeAvailable;
+        this.storeOutages = storeOutages;
     }
 
     /** Returns one snapshot per limit, in configuration order, and refreshes every budget. */
     @Override
     public List<RateLimitSnapshot> get() {
         List<RateLimitSnapshot> snapshots = new ArrayList<>(metricsByLimit.size());
+        boolean available = storeAvailable.getAsBoolean();
+        long outages = storeOutages.getAsLong();
         for (RateLimitMetrics metrics : metricsByLimit.values()) {
             String limit = metrics.limit();
             budgets.get(limit).refresh();
@@ -47,8 +56,9 @@ public final class RateLimitCollector implements Supplier<List<RateLimitSnapshot
             Histogram cumulativeWaits = totalWaits.computeIfAbsent(limit, ignored -> new Histogram(2));
             cumulativeWaits.add(intervalWaits);
 
-            snapshots.add(new RateLimitSnapshot(limit, storeName, keyedByLimit.getOrDefault(limit, false),
-                    difference(total, previous), total, waitStats(intervalWaits), waitStats(cumulativeWaits)));
+            snapshots.add(new RateLimitSnapshot(limit, storeName, keyedByLimit.getOrDefault(limit, false), available,
+                    outages, difference(total, previous), total, waitStats(intervalWaits),
+                    waitStats(cumulativeWaits)));
         }
         return snapshots;
     }

@@ -76,7 +76,11 @@ public final class RateLimitRuntime implements AutoCloseable {
 
     /** Returns a collector of this runtime's limits for the reporter. */
     public RateLimitCollector collector() {
-        return new RateLimitCollector(storeName, metricsByLimit, keyedByLimit, budgets);
+        if (store instanceof RedisTokenBucketStore redis) {
+            return new RateLimitCollector(storeName, metricsByLimit, keyedByLimit, budgets, redis::available,
+                    redis::outages);
+        }
+        return new RateLimitCollector(storeName, metricsByLimit, keyedByLimit, budgets, () -> true, () -> 0);
     }
 
     /** Returns the store, which tests and benchmarks may call directly. */

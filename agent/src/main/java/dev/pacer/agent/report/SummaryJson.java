@@ -59,6 +59,8 @@ public final class SummaryJson {
                 .field("limit", limit.limit())
                 .field("store", limit.store())
                 .name("keyed").value(limit.keyed())
+                .name("store_available").value(limit.storeAvailable())
+                .field("store_outages", limit.storeOutages())
                 .field("allowed", interval.allowed())
                 .field("rejected", interval.rejected())
                 .field("waited", interval.waited())

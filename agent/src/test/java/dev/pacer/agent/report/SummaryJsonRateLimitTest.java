@@ -18,7 +18,7 @@ class SummaryJsonRateLimitTest {
 
     @Test
     void rateLimitFieldsInOrder() throws Exception {
-        RateLimitSnapshot builds = new RateLimitSnapshot("builds", "redis", true,
+        RateLimitSnapshot builds = new RateLimitSnapshot("builds", "redis", true, false, 2,
                 new RateLimitSnapshot.Counts(10, 3, 2, 0, 1, 1), new RateLimitSnapshot.Counts(40, 5, 7, 0, 2, 2),
                 new RateLimitSnapshot.WaitStats(2, 150.5, 300.25, 301), new RateLimitSnapshot.WaitStats(7, 1, 2, 3));
         IntervalSummary summary = new IntervalSummary(0, 10_000, 10_000_000_000L, List.of(),
@@ -26,11 +26,14 @@ class SummaryJsonRateLimitTest {
 
         JsonNode limit = JSON.readTree(SummaryJson.render(summary)).get("rate_limits").get(0);
 
-        assertThat(fieldNames(limit)).containsExactly("limit", "store", "keyed", "allowed", "rejected", "waited",
-                "would_reject", "store_errors", "fallbacks", "wait_p50_ms", "wait_p99_ms", "wait_max_ms", "total");
+        assertThat(fieldNames(limit)).containsExactly("limit", "store", "keyed", "store_available",
+                "store_outages", "allowed", "rejected", "waited", "would_reject", "store_errors", "fallbacks",
+                "wait_p50_ms", "wait_p99_ms", "wait_max_ms", "total");
         assertThat(limit.get("limit").asText()).isEqualTo("builds");
         assertThat(limit.get("store").asText()).isEqualTo("redis");
         assertThat(limit.get("keyed").asBoolean()).isTrue();
+        assertThat(limit.get("store_available").asBoolean()).isFalse();
+        assertThat(limit.get("store_outages").asLong()).isEqualTo(2);
         assertThat(limit.get("allowed").asLong()).isEqualTo(10);
         assertThat(limit.get("rejected").asLong()).isEqualTo(3);
         assertThat(limit.get("waited").asLong()).isEqualTo(2);
