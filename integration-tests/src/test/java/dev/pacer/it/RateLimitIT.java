@@ -81,7 +81,7 @@ class RateLimitIT {
                 .classPath(ChildJvm.classPathOf(CiApp.class)).arg("endpoints").start()) {
             child.awaitLine("DONE", Duration.ofSeconds(60));
 
-            // The application sees RateLimitExceededException with the limit, key and time to the next token.
+            // The application catches RateLimitExceededException with the limit, key and time to the next token.
             assertThat(child.awaitLine("triggerBuild ", Duration.ofSeconds(1)))
                     .isEqualTo("triggerBuild admitted=4 rejected=0");
             assertThat(child.awaitLine("rebuild ", Duration.ofSeconds(1)))

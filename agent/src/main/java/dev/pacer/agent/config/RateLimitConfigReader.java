@@ -214,6 +214,7 @@ final class RateLimitConfigReader {
 
     private static RedisConfig readRedis(YamlSection section) {
         section.rejectUnknownKeys(REDIS_KEYS);
+
         List<URI> uris = new ArrayList<>();
         if (!section.has("uri")) {
             section.rejectSection("Missing required key uri. Add it, for example uri: redis://127.0.0.1:6379.");
@@ -228,6 +229,7 @@ final class RateLimitConfigReader {
                 uris.add(uri);
             }
         }
+
         long timeoutNanos = section.duration("timeout", RedisConfig.DEFAULT_TIMEOUT_NANOS, 1_000_000L);
         String onErrorText = section.choice("on-error", "allow", List.of("allow", "deny", "local"));
         RedisConfig.OnError onError = switch (onErrorText) {
@@ -235,11 +237,13 @@ final class RateLimitConfigReader {
             case "local" -> RedisConfig.OnError.LOCAL;
             default -> RedisConfig.OnError.ALLOW;
         };
+
         String keyPrefix = section.string("key-prefix", RedisConfig.DEFAULT_KEY_PREFIX);
         if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
             section.reject("key-prefix", "The prefix must not contain { or }, because the agent puts each bucket's "
                     + "name in braces as its Redis Cluster hash tag. Use, for example, pacer:.");
         }
+
         int poolSize = (int) section.integer("pool-size", RedisConfig.DEFAULT_POOL_SIZE, 1, 1024);
         long probeNanos = section.duration("probe-interval", RedisConfig.DEFAULT_PROBE_INTERVAL_NANOS, 10_000_000L);
         return new RedisConfig(uris, timeoutNanos, onError, keyPrefix, poolSize, probeNanos);

@@ -11,7 +11,7 @@ import java.math.BigInteger;
  *
  * <p>The state is the theoretical arrival time of the generic cell rate algorithm (GCRA), which is equivalent to a
  * token bucket of capacity {@code requests + burst} refilled continuously at {@code requests / period}: the bucket
- * holds {@code (now + capacity * I - tat) / I} tokens, where {@code I} is the time one token takes to refill. To stay
+ * contains {@code (now + capacity * I - tat) / I} tokens, where {@code I} is the time one token takes to refill. To stay
  * exact for rates such as 1 per 7 s, time is counted in units of {@code 1 / r} ns, where
  * {@code r = requests / gcd(requests, periodNanos)}, so that {@code I = periodNanos / gcd(requests, periodNanos)}
  * units is a whole number and no refill remainder is ever rounded away.
@@ -72,9 +72,9 @@ public final class LocalTokenBucket {
      *
      * @param nowNanos     the current time
      * @param maxWaitNanos how long the caller is willing to park for a token; 0 to take only a token that is there
-     * @return 0 when a token was taken; a positive number of nanoseconds when the next token was reserved and the
-     *     caller must park that long before it proceeds; otherwise the negated nanoseconds until the next token is
-     *     due (at least 1), and no token was taken
+     * @return 0 when a token was taken. A positive number of nanoseconds means that the next token was reserved and
+     *     the caller must park that long before it proceeds. A negative number means that no token was taken, and
+     *     its negation is the nanoseconds until the next token is due, at least 1.
      */
     public long acquire(long nowNanos, long maxWaitNanos) {
         long now = nowNanos * unitsPerNano;

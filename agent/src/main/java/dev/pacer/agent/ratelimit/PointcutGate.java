@@ -9,7 +9,7 @@ import dev.pacer.bootstrap.RateLimitGate;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The gate of one rate-limited pointcut: asks the limit's budget for a token, parks for a reserved one under
+ * The gate of one rate-limited pointcut: requests a token from the limit's budget, parks for a reserved one under
  * {@code on-limit: wait}, and counts the outcome in the limit's metrics.
  *
  * <p>A {@code wait} decision is made up front: the budget either takes a token, reserves the next one when it falls

@@ -2,7 +2,8 @@ package dev.pacer.agent.ratelimit;
 
 /**
  * The buckets of one named limit in one store: one bucket for unkeyed calls and one per key for keyed calls.
- * Implementations are thread-safe and never throw; a store failure is handled inside by the store's policy.
+ * Implementations are thread-safe. A store failure does not throw, because the store's error policy decides the call
+ * instead.
  */
 public interface RateLimitBudget {
 
@@ -11,8 +12,8 @@ public interface RateLimitBudget {
      *
      * @param key          the key of a keyed pointcut, or null for the limit's unkeyed bucket
      * @param maxWaitNanos how long the caller is willing to park for a token; 0 to take only a token that is there
-     * @return 0 to admit the call now; a positive number of nanoseconds to admit it after parking that long;
-     *     otherwise the negated nanoseconds until the next token is due, to reject it
+     * @return 0 to admit the call now. A positive number of nanoseconds admits it after parking that long. A
+     *     negative number rejects it, and its negation is the nanoseconds until the next token is due.
      */
     long decide(String key, long maxWaitNanos);
 

@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a dead Redis from costing a timeout on every decision. After a failed call the circuit opens, decisions
- * skip Redis, and a probe on a {@link PacerThread} tries Redis every probe interval until it answers, which closes
- * the circuit. Each change of state is logged once and counted. Thread-safe.
+ * skip Redis, and a probe on a {@link PacerThread} sends PING every probe interval until Redis replies, which
+ * closes the circuit. Each change of state is logged once and counted. Thread-safe.
  */
 final class RedisCircuit implements AutoCloseable {
 
@@ -24,7 +24,7 @@ final class RedisCircuit implements AutoCloseable {
     /**
      * @param target             the Redis address, for log messages
      * @param probeIntervalNanos the time between two probes while the circuit is open
-     * @param probe              returns whether Redis answered; runs on the probe thread and may block up to the
+     * @param probe              returns whether Redis replied; runs on the probe thread and may block up to the
      *                           store's timeout
      */
     RedisCircuit(String target, long probeIntervalNanos, BooleanSupplier probe) {

@@ -2,7 +2,7 @@ package dev.pacer.agent.ratelimit;
 
 import dev.pacer.agent.config.RateLimitSpec;
 
-/** Where the token buckets of every limit live: in this JVM, or in Redis, shared by every JVM. */
+/** The storage of every limit's token buckets: this JVM, or a Redis shared by every JVM. */
 public interface TokenBucketStore extends AutoCloseable {
 
     /**

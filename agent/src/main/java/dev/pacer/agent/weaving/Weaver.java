@@ -84,8 +84,8 @@ public final class Weaver {
 
     /**
      * Builds the transformer that weaves the advice. Rate-limit advice is registered before the timing advice,
-     * which makes it the outer one: ByteBuddy wraps the advice of later entries inside that of earlier ones, so a
-     * rejected call skips the timing advice too and the time parked for a token is not timed.
+     * which makes it the outer one, because ByteBuddy wraps the advice of later entries inside that of earlier
+     * ones. So a rejected call skips the timing advice too, and the time parked for a token is not timed.
      */
     AgentBuilder.Transformer adviceTransformer() throws NoSuchMethodException {
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()

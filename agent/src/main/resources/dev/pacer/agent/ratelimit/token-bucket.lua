@@ -1,6 +1,6 @@
 -- Takes one token from a token bucket kept in the hash KEYS[1], atomically, by the Redis server's own clock.
 --
--- The hash holds units (tokens scaled by ARGV[3]), at (the time of the last update in microseconds by TIME) and cost
+-- The hash contains units (tokens scaled by ARGV[3]), at (the time of the last update in microseconds by TIME) and cost
 -- (the units of one token when it was written). Scaling makes a refill of requests per period exact: one token is
 -- period / gcd(requests, period) units, and each microsecond adds requests / gcd(requests, period) units. Every value
 -- stays below 2^53, where Lua's doubles hold integers exactly; the agent checks that bound when it loads agent.yaml.

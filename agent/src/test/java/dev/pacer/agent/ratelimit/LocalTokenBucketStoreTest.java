@@ -27,7 +27,7 @@ class LocalTokenBucketStoreTest extends TokenBucketStoreContract {
     }
 
     @Test
-    void budgetsOfOneNameDoNotShareInThisJvm() {
+    void sameNameBudgetsStaySeparate() {
         RateLimitSpec spec = new RateLimitSpec(1, HOUR, 0);
         RateLimitBudget first = budget("same", spec);
         RateLimitBudget second = budget("same", spec);

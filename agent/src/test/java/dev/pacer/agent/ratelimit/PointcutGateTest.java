@@ -58,7 +58,7 @@ class PointcutGateTest {
     }
 
     @Test
-    void waitBeyondMaxWaitRejectsAtOnceWithoutParking() {
+    void waitBeyondMaxWaitRejectsAtOnce() {
         PointcutGate gate = gate(OnLimit.WAIT, SECOND / 2, null);
 
         assertThat(gate.acquire(null)).isNull();

@@ -95,7 +95,7 @@ class RateLimitWeavingTest {
     }
 
     @Test
-    void rejectionIsThrownFromWovenMethodWithoutRunningOrTiming() throws Exception {
+    void rejectionSkipsBodyAndTiming() throws Exception {
         RateLimitExceededException rejection = new RateLimitExceededException("builds", null, 6_000_000_000L);
         BUILDS.behaviour = arguments -> rejection;
         int runsBefore = bodyRuns();
@@ -173,7 +173,7 @@ class RateLimitWeavingTest {
         return count.get();
     }
 
-    /** A gate whose answer the test sets, which records the arguments it was given. */
+    /** A gate whose decision the test sets, which records the arguments it was given. */
     private static final class TestGate implements RateLimitGate {
         volatile Function<Object[], RateLimitExceededException> behaviour = arguments -> null;
         final List<Object[]> seen = new CopyOnWriteArrayList<>();

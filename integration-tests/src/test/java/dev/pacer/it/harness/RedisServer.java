@@ -15,7 +15,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * A real Redis server on loopback for tests: a Testcontainers Redis container when a Docker engine answers, else a
+ * A real Redis server on loopback for tests: a Testcontainers Redis container when a Docker engine is reachable, else a
  * {@code redis-server} process on a free port of 127.0.0.1 without persistence. When neither is available the test
  * fails with a message that says what to install; it never falls back to a mock or skips.
  *
@@ -69,7 +69,7 @@ public final class RedisServer implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Starts the server again on the same port, empty, and waits until it answers. */
+    /** Starts the server again on the same port, empty, and waits until it replies to PING. */
     public void restart() throws IOException, InterruptedException {
         if (container != null) {
             container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
@@ -154,7 +154,7 @@ public final class RedisServer implements AutoCloseable {
                 return path;
             }
         }
-        throw new IllegalStateException("These tests need a real Redis: no Docker engine answered and redis-server "
+        throw new IllegalStateException("These tests need a real Redis: no Docker engine was reachable and redis-server "
                 + "is not on the PATH. Install it, for example with apt-get install -y redis-server, or start "
                 + "Docker.");
     }
