@@ -39,10 +39,12 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class RedisTokenBucketStore implements TokenBucketStore {
 
     private final RedisConfig config;
-    private final UnifiedJedis client;
     private final RedisScript script = RedisScript.load();
     private final RedisCircuit circuit;
     private final TokenBucketStore fallbackStore;
+    private final Object clientLock = new Object();
+    private volatile UnifiedJedis client;
+    private volatile boolean closed;
 
     /**
      * @param config        the Redis settings
@@ -51,7 +53,6 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
     public RedisTokenBucketStore(RedisConfig config, TokenBucketStore fallbackStore) {
         this.config = config;
         this.fallbackStore = fallbackStore;
-        this.client = createClient(config);
         this.circuit = new RedisCircuit(target(config), config.probeIntervalNanos(), this::ping);
     }
 
@@ -74,8 +75,33 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
 
     @Override
     public void close() {
+        closed = true;
         circuit.close();
-        client.close();
+        synchronized (clientLock) {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    /**
+     * Returns the client, creating it on first use. Creating it connects to a Redis Cluster to read its slots, so it
+     * happens on the first decision, where a failure is a store error, and never on the application's start-up path.
+     */
+    private UnifiedJedis client() {
+        UnifiedJedis current = client;
+        if (current != null) {
+            return current;
+        }
+        synchronized (clientLock) {
+            if (closed) {
+                throw new IllegalStateException("the Redis store is closed");
+            }
+            if (client == null) {
+                client = createClient(config);
+            }
+            return client;
+        }
     }
 
     /** The buckets of one limit in Redis. */
@@ -156,12 +182,13 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
     /** Runs the script by its digest, and loads it once more when Redis has lost it (NOSCRIPT). */
     private List<?> evaluate(String redisKey, List<String> arguments) {
         List<String> keys = List.of(redisKey);
+        UnifiedJedis redis = client();
         try {
-            return (List<?>) client.evalsha(script.sha1(), keys, arguments);
+            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
         } catch (JedisNoScriptException e) {
             Log.debug("Redis lost the rate-limit script (restart, failover or SCRIPT FLUSH); loading it again");
-            client.scriptLoad(script.source(), redisKey);
-            return (List<?>) client.evalsha(script.sha1(), keys, arguments);
+            redis.scriptLoad(script.source(), redisKey);
+            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
         }
     }
 
@@ -170,10 +197,11 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
      * each would fail one probe or decision before the pool replaced it.
      */
     private void clearIdleConnections() {
+        UnifiedJedis current = client;
         try {
-            if (client instanceof RedisClusterClient cluster) {
+            if (current instanceof RedisClusterClient cluster) {
                 cluster.getClusterNodes().values().forEach(pool -> pool.clear());
-            } else if (client instanceof RedisClient single) {
+            } else if (current instanceof RedisClient single) {
                 single.getPool().clear();
             }
         } catch (RuntimeException e) {
@@ -184,7 +212,8 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
     private boolean ping() {
         AgentScope.enter();
         try {
-            if (client instanceof RedisClusterClient cluster) {
+            UnifiedJedis redis = client();
+            if (redis instanceof RedisClusterClient cluster) {
                 cluster.getClusterNodes().values().forEach(pool -> {
                     try (var connection = pool.getResource()) {
                         connection.ping();
@@ -192,7 +221,7 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
                 });
                 return true;
             }
-            return "PONG".equalsIgnoreCase(client.ping());
+            return "PONG".equalsIgnoreCase(redis.ping());
         } catch (JedisException | IllegalStateException e) {
             Log.debug("Redis probe at " + target(config) + " failed: " + e);
             return false;

@@ -93,6 +93,38 @@ class RedisOutageTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(RedisConfig.OnError.class)
+    void unreachableFromStartFollowsPolicy(RedisConfig.OnError onError) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        RedisConfig config = new RedisConfig(List.of(URI.create("redis://127.0.0.1:" + closedPort)), TIMEOUT_NANOS,
+                onError, "outage:", 4, 50_000_000L);
+        RateLimitMetrics metrics = new RateLimitMetrics("builds");
+
+        try (RedisTokenBucketStore store = new RedisTokenBucketStore(config,
+                new LocalTokenBucketStore(AgentClock.SYSTEM))) {
+            RateLimitBudget budget = store.budget("builds", new RateLimitSpec(1, HOUR, 0), metrics);
+            long first = budget.decide(null, 0);
+            long second = budget.decide(null, 0);
+
+            assertThat(metrics.totals().storeErrors()).isEqualTo(1);
+            assertThat(metrics.totals().fallbacks()).isEqualTo(2);
+            assertThat(store.available()).isFalse();
+            switch (onError) {
+                case ALLOW -> assertThat(List.of(first, second)).containsOnly(0L);
+                case DENY -> assertThat(List.of(first, second)).allSatisfy(decision -> assertThat(decision)
+                        .isNegative());
+                case LOCAL -> {
+                    assertThat(first).isZero();
+                    assertThat(second).isNegative();
+                }
+            }
+        }
+    }
+
     private static void awaitAvailable(RedisTokenBucketStore store, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!store.available()) {

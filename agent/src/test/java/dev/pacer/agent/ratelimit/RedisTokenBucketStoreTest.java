@@ -81,6 +81,26 @@ class RedisTokenBucketStoreTest extends TokenBucketStoreContract {
     }
 
     @Test
+    void keyExpiresOnceBucketIsFull() throws InterruptedException {
+        RateLimitSpec spec = new RateLimitSpec(2, 200_000_000L, 0);
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("expires", spec);
+        String key = budget.redisKey(null);
+        assertThat(budget.decide(null, 0)).isZero();
+        assertThat(budget.decide(null, 0)).isZero();
+        assertThat(admin.pttl(key)).as("two tokens refill in 200 ms").isBetween(1L, 201L);
+
+        long deadline = System.nanoTime() + 5 * SECOND;
+        while (admin.exists(key)) {
+            assertThat(System.nanoTime()).as("the key expires within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+
+        assertThat(budget.decide(null, 0)).as("an expired key is a full bucket").isZero();
+        assertThat(budget.decide(null, 0)).isZero();
+        assertThat(budget.decide(null, 0)).isNegative();
+    }
+
+    @Test
     void sameConfigurationKeepsRemainingTokens() {
         RateLimitSpec spec = new RateLimitSpec(3, HOUR, 0);
         budget("reapplied", spec).decide(null, 0);
