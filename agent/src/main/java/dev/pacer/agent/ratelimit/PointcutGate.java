@@ -76,16 +76,23 @@ public final class PointcutGate implements RateLimitGate {
     @Override
     public RateLimitExceededException acquire(Object[] arguments) {
         String key = null;
-        if (keyExtractor != null) {
-            key = keyOf(arguments);
-            if (key == null) {
-                metrics.countAllowed();
-                return null;
+        long decision;
+        if (keyExtractor == null) {
+            decision = budget.decide(null, maxWaitNanos);
+        } else {
+            // Getters and the keyed buckets' maps may themselves be woven, so the keyed path runs as agent code.
+            AgentScope.enter();
+            try {
+                key = keyOf(arguments);
+                if (key == null) {
+                    metrics.countAllowed();
+                    return null;
+                }
+                decision = budget.decide(key, maxWaitNanos);
+            } finally {
+                AgentScope.exit();
             }
         }
-
-        long decisionStartNanos = maxWaitNanos > 0 ? clock.nanoTime() : 0;
-        long decision = budget.decide(key, maxWaitNanos);
         boolean admittedNow = decision == 0;
         boolean reserved = decision > 0;
 
@@ -94,16 +101,7 @@ public final class PointcutGate implements RateLimitGate {
             return null;
         }
         if (reserved) {
-            long deadlineNanos = decisionStartNanos + decision;
-            boolean deadlinePassed = clock.parkUntil(deadlineNanos);
-            if (!deadlinePassed) {
-                // The reserved token stays taken, so an interrupted wait costs budget but never exceeds it.
-                metrics.countRejected();
-                return new RateLimitExceededException(limit, key, Math.max(1, deadlineNanos - clock.nanoTime()));
-            }
-            metrics.countAllowed();
-            metrics.countWaited(decision);
-            return null;
+            return park(key, decision);
         }
         if (onLimit == PointcutRateLimit.OnLimit.LOG_ONLY) {
             metrics.countWouldReject();
@@ -113,9 +111,30 @@ public final class PointcutGate implements RateLimitGate {
         return new RateLimitExceededException(limit, key, -decision);
     }
 
-    /** Reads the key inside agent scope, because the getters it calls may themselves be woven. */
-    private String keyOf(Object[] arguments) {
+    /**
+     * Parks for a reserved token. The wait is counted from after the decision, never from before it, so the call
+     * never proceeds before its token is due.
+     */
+    private RateLimitExceededException park(String key, long waitNanos) {
         AgentScope.enter();
+        try {
+            long deadlineNanos = clock.nanoTime() + waitNanos;
+            boolean deadlinePassed = clock.parkUntil(deadlineNanos);
+            if (!deadlinePassed) {
+                // The reserved token stays taken, so an interrupted wait costs budget but never exceeds it.
+                metrics.countRejected();
+                return new RateLimitExceededException(limit, key, Math.max(1, deadlineNanos - clock.nanoTime()));
+            }
+            metrics.countAllowed();
+            metrics.countWaited(waitNanos);
+            return null;
+        } finally {
+            AgentScope.exit();
+        }
+    }
+
+    /** Reads the key, or returns null after counting an agent error when it cannot be read. */
+    private String keyOf(Object[] arguments) {
         try {
             return keyExtractor.extract(arguments);
         } catch (RuntimeException e) {
@@ -123,8 +142,6 @@ public final class PointcutGate implements RateLimitGate {
             Log.warnOnce("key:" + pointcut, "Could not read the key of pointcut \"" + pointcut + "\" (limit \""
                     + limit + "\"); such calls are admitted without a decision", e);
             return null;
-        } finally {
-            AgentScope.exit();
         }
     }
 }

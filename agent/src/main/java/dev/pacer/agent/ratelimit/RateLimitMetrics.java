@@ -31,7 +31,7 @@ public final class RateLimitMetrics {
         return limit;
     }
 
-    /** Counts a call admitted at once, or after a wait. */
+    /** Counts a call that got a token, at once or after a wait. */
     public void countAllowed() {
         allowed.increment();
     }
