@@ -3,6 +3,8 @@ package dev.pacer.agent.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pacer.agent.config.ConfigLoader;
+import dev.pacer.agent.config.InvalidConfigException;
 import dev.pacer.agent.config.ReportingConfig;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.LatencyStats;
@@ -39,9 +41,8 @@ class FileOutputTest {
     private final List<Histogram> written = new ArrayList<>();
 
     @BeforeEach
-    void writeTwoIntervals() throws IOException {
-        ReportingConfig config = new ReportingConfig(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS), false, 0L, true,
-                directory, 64L << 20, true, 10, TimeUnit.SECONDS.toNanos(30));
+    void writeTwoIntervals() throws Exception {
+        ReportingConfig config = reportingConfig(directory);
         FileOutput output = new FileOutput(config, directory, START_MILLIS);
         SplittableRandom random = new SplittableRandom(5L);
         try {
@@ -126,6 +127,24 @@ class FileOutputTest {
     @Test
     void hlogTagRemovesCommasAndSpaces() {
         assertThat(FileOutput.hlogTag("a.B#m(int, java.lang.String)")).isEqualTo("a.B#m(int;java.lang.String)");
+    }
+
+    /** Parses the reporting section with the real loader, so the test also gets the defaults that it applies. */
+    private static ReportingConfig reportingConfig(Path outputDirectory) throws InvalidConfigException {
+        String yaml = """
+                reporting:
+                  interval: 10s
+                  jmx: false
+                  file:
+                    directory: "%s"
+                    rotate-size: 64MB
+                    rotate-daily: true
+                    max-files: 10
+                pointcuts:
+                  - name: orders
+                    class: com.example.Repo
+                """.formatted(outputDirectory.toAbsolutePath());
+        return ConfigLoader.parse(yaml, "agent.yaml").reporting();
     }
 
     private MethodSnapshot snapshot(String key, long startMillis, int count, SplittableRandom random) {
