@@ -96,6 +96,32 @@ class MetricsCollectorTest {
     }
 
     @Test
+    void clampedValueReportsHighest() {
+        MethodInfo method = SharedMethodRegistry.register("slow", "", "orders");
+        Histogram reference = new Histogram(1, LatencyBuckets.HIGHEST_TRACKABLE_NANOS, 2);
+        reference.recordValue(LatencyBuckets.HIGHEST_TRACKABLE_NANOS);
+
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        LatencyStats stats = snapshotOf(collectTenSeconds(), method).stats();
+        assertThat(stats.maxMicros()).isEqualTo(reference.getMaxValue() / 1000.0);
+    }
+
+    @Test
+    void agentCountersCopyAgentErrors() {
+        MethodInfo method = SharedMethodRegistry.register("clock", "", "orders");
+        MethodTimer.record(method.id(), System.nanoTime() + TEN_SECONDS_NANOS, null);
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        IntervalSummary.AgentCounters counters = collectTenSeconds().agent();
+
+        assertThat(counters.negativeDurations()).isEqualTo(AgentErrors.negativeDurationCount());
+        assertThat(counters.overflows()).isEqualTo(AgentErrors.overflowCount());
+        assertThat(counters.negativeDurations()).isPositive();
+        assertThat(counters.overflows()).isPositive();
+    }
+
+    @Test
     void throughputIsCountPerSecond() {
         MethodInfo method = SharedMethodRegistry.register("ping", "", "health");
         recordConstant(method, 500, 1_000);
