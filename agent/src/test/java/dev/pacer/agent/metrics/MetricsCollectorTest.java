@@ -301,6 +301,32 @@ class MetricsCollectorTest {
     }
 
     @Test
+    void idleThroughputFallsWithTime() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "int", "orders");
+        recordConstant(method, 100, 1_000);
+        collector.collect(START_MILLIS, START_MILLIS + 10_000, TEN_SECONDS_NANOS, TEN_SECONDS_NANOS);
+
+        collector.collect(START_MILLIS + 10_000, START_MILLIS + 20_000, TEN_SECONDS_NANOS, 2 * TEN_SECONDS_NANOS);
+
+        LatencyStats stats = collector.cumulativeViews().get(method.key()).stats();
+        assertThat(stats.throughputPerSecond()).isCloseTo(5.0, within(1e-9));
+        assertThat(stats.count()).isEqualTo(100);
+    }
+
+    @Test
+    void errorOnlyMethodKeepsErrorsWhenIdle() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "long", "orders");
+        method.recordError(new IOException("disk"));
+        collectTenSeconds();
+        collectTenSeconds();
+
+        MetricsCollector.CumulativeView view = collector.cumulativeViews().get(method.key());
+
+        assertThat(view.stats().errors()).isEqualTo(1);
+        assertThat(view.last().errors()).isZero();
+    }
+
+    @Test
     void agentCountersCountMethods() {
         SharedMethodRegistry.register("counted", "", "orders");
 
