@@ -125,6 +125,30 @@ class FileOutputTest {
     }
 
     @Test
+    void rotatedHlogFilesAreEachReadable() throws Exception {
+        Path rotating = directory.resolve("rotating");
+        long lastMinuteMillis = START_MILLIS + 86_340_000L;
+        FileOutput output = new FileOutput(reportingConfig(rotating), rotating, START_MILLIS);
+        Histogram beforeMidnight;
+        Histogram afterMidnight;
+        try {
+            MethodSnapshot first = snapshot(FIND_KEY, lastMinuteMillis, 100, new SplittableRandom(1L));
+            beforeMidnight = written.get(written.size() - 1);
+            output.write(intervalOf(first, lastMinuteMillis));
+
+            MethodSnapshot second = snapshot(FIND_KEY, lastMinuteMillis + INTERVAL_MILLIS * 6, 200,
+                    new SplittableRandom(2L));
+            afterMidnight = written.get(written.size() - 1);
+            output.write(intervalOf(second, lastMinuteMillis + INTERVAL_MILLIS * 6));
+        } finally {
+            output.close();
+        }
+
+        assertThat(readLog(rotating.resolve("latency-2026-01-01-001.hlog").toFile())).containsExactly(beforeMidnight);
+        assertThat(readLog(rotating.resolve("latency.hlog").toFile())).containsExactly(afterMidnight);
+    }
+
+    @Test
     void hlogTagRemovesCommasAndSpaces() {
         assertThat(FileOutput.hlogTag("a.B#m(int, java.lang.String)")).isEqualTo("a.B#m(int;java.lang.String)");
     }
@@ -168,9 +192,19 @@ class FileOutputTest {
         return directory.resolve("latency.hlog").toFile();
     }
 
+    private static IntervalSummary intervalOf(MethodSnapshot method, long startMillis) {
+        return new IntervalSummary(startMillis, startMillis + INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS), List.of(method),
+                new IntervalSummary.AgentCounters(1, 0, 0, 0));
+    }
+
     private List<EncodableHistogram> readLatencyLog() throws IOException {
+        return readLog(latencyFile());
+    }
+
+    private static List<EncodableHistogram> readLog(File file) throws IOException {
         List<EncodableHistogram> histograms = new ArrayList<>();
-        try (HistogramLogReader reader = new HistogramLogReader(latencyFile())) {
+        try (HistogramLogReader reader = new HistogramLogReader(file)) {
             EncodableHistogram next = reader.nextIntervalHistogram();
             while (next != null) {
                 histograms.add(next);
