@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,32 @@ class ReporterTest {
         JsonNode reported = methodNamed(summaryLines().get(0), method.key());
         assertThat(reported.get("count").asLong()).isEqualTo(5);
         assertThat(reported.get("throughput").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void recordedCallsReachLatencyLog() throws Exception {
+        MethodInfo method = SharedMethodRegistry.register("logged", "java.lang.String,int", "matched");
+        Reporter reporter = newReporter(directory, "30s");
+        for (int i = 0; i < 7; i++) {
+            method.recorder().record(3_000_000, 1);
+        }
+
+        clock.advance(Duration.ofSeconds(10));
+        reporter.tickNow();
+        reporter.shutdown();
+
+        String tag = FileOutput.hlogTag(method.key());
+        long count = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(directory.resolve("latency.hlog").toFile())) {
+            EncodableHistogram histogram = reader.nextIntervalHistogram();
+            while (histogram != null) {
+                if (tag.equals(histogram.getTag())) {
+                    count += ((Histogram) histogram).getTotalCount();
+                }
+                histogram = reader.nextIntervalHistogram();
+            }
+        }
+        assertThat(count).isEqualTo(7);
     }
 
     @Test
