@@ -82,6 +82,25 @@ class PointcutMatchingTest {
         }
     }
 
+    interface Statement {
+        void execute(String sql);
+    }
+
+    interface PreparedStatement extends Statement {
+        void execute();
+    }
+
+    /** Lists both interfaces, so that the class reaches Statement directly as well as through PreparedStatement. */
+    static class DriverStatement implements PreparedStatement, Statement {
+        @Override
+        public void execute(String sql) {
+        }
+
+        @Override
+        public void execute() {
+        }
+    }
+
     static class AnnotatedMethods {
         @Timed
         void timed() {
@@ -304,6 +323,17 @@ class PointcutMatchingTest {
 
         assertThat(stringHandler).containsExactly("handle(java.lang.String)");
         assertThat(integerHandler).containsExactly("handle(java.lang.Integer)");
+    }
+
+    @Test
+    @Disabled("Pointcut.declaredBySupertype uses only the first subtype-of type found, missing the other's methods")
+    void subtypeOfSeveralTypesUnitesMethods() {
+        Pointcut pointcut = new Pointcut(new PointcutConfig("test", 1, List.of(),
+                List.of(FIXTURES + "Statement", FIXTURES + "PreparedStatement"), List.of(), "*", null, List.of(), null,
+                false));
+
+        assertThat(selectedSignatures(pointcut, DriverStatement.class))
+                .containsExactlyInAnyOrder("execute(java.lang.String)", "execute()");
     }
 
     // annotated-with
