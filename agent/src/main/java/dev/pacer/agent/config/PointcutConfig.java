@@ -37,4 +37,12 @@ public record PointcutConfig(
         params = params == null ? null : List.copyOf(params);
         excludeClass = List.copyOf(excludeClass);
     }
+
+    /** Creates a pointcut that only times the methods it selects. */
+    public PointcutConfig(String name, int line, List<String> classes, List<String> subtypeOf,
+            List<String> annotatedWith, String method, List<String> params, List<String> excludeClass,
+            String excludeMethod, boolean allowBroad) {
+        this(name, line, classes, subtypeOf, annotatedWith, method, params, excludeClass, excludeMethod, allowBroad,
+                null);
+    }
 }

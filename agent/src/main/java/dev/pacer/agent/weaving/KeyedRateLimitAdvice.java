@@ -3,6 +3,7 @@ package dev.pacer.agent.weaving;
 import dev.pacer.bootstrap.RateLimitExceededException;
 import dev.pacer.bootstrap.RateLimits;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * The rate-limit advice of keyed pointcuts: like {@link RateLimitAdvice}, but it hands the method's arguments to the
@@ -16,8 +17,7 @@ public final class KeyedRateLimitAdvice {
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
     public static RateLimitExceededException enter(@GateId int gateId,
-            @Advice.AllArguments(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC)
-            Object[] arguments) {
+            @Advice.AllArguments(typing = Assigner.Typing.DYNAMIC) Object[] arguments) {
         return RateLimits.acquire(gateId, arguments);
     }
 

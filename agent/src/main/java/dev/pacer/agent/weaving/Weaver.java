@@ -85,41 +85,55 @@ public final class Weaver {
     /**
      * Builds the transformer that weaves the advice. Rate-limit advice is registered before the timing advice,
      * which makes it the outer one, because ByteBuddy wraps the advice of later entries inside that of earlier
-     * ones. So a rejected call skips the timing advice too, and the time parked for a token is not timed.
+     * ones. So a rejected call skips the timing advice too, and the time parked for a token is not timed. Methods
+     * selected through {@code subtype-of} get the outermost variants, so that a call delegated to another
+     * implementation of the same method is timed and rate-limited once.
      */
     AgentBuilder.Transformer adviceTransformer() throws NoSuchMethodException {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
-                .bind(new MethodIdBinding(pointcuts, registry))
+        MethodIdBinding methodIds = new MethodIdBinding(pointcuts, registry);
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds)
+                .bind(methodIds.signatureBinding())
                 .bind(new GateIdBinding(pointcuts, gateIdByPointcut));
         Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
                 new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
 
-        ElementMatcher<MethodDescription> selected = method -> pointcutOf(method) != null;
-        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor() && selected.matches(method);
-        ElementMatcher<MethodDescription> methods = method -> method.isMethod() && selected.matches(method);
-        ElementMatcher<MethodDescription> unkeyedLimited = method -> method.isMethod()
-                && Boolean.FALSE.equals(keyedOf(method));
-        ElementMatcher<MethodDescription> keyedLimited = method -> method.isMethod()
-                && Boolean.TRUE.equals(keyedOf(method));
+        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor()
+                && selectingPointcut(method) != null;
+        ElementMatcher<MethodDescription> methods = method -> {
+            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
+            return pointcut != null && !pointcut.selectsBySupertype();
+        };
+        ElementMatcher<MethodDescription> implementations = method -> {
+            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
+            return pointcut != null && pointcut.selectsBySupertype();
+        };
 
         return new AgentBuilder.Transformer.ForAdvice(mapping)
                 .include(TimingAdvice.class.getClassLoader())
                 .withExceptionHandler(countingHandler)
-                .advice(unkeyedLimited, RateLimitAdvice.class.getName())
-                .advice(keyedLimited, KeyedRateLimitAdvice.class.getName())
+                .advice(rateLimited(false, false), RateLimitAdvice.class.getName())
+                .advice(rateLimited(true, false), KeyedRateLimitAdvice.class.getName())
+                .advice(rateLimited(false, true), OutermostRateLimitAdvice.class.getName())
+                .advice(rateLimited(true, true), OutermostKeyedRateLimitAdvice.class.getName())
                 .advice(methods, TimingAdvice.class.getName())
+                .advice(implementations, OutermostTimingAdvice.class.getName())
                 .advice(constructors, ConstructorTimingAdvice.class.getName());
     }
 
-    private Pointcut pointcutOf(MethodDescription method) {
-        TypeDescription type = method.getDeclaringType().asErasure();
-        return pointcuts.firstMatch(type, method);
+    /** Matches the methods of rate-limited pointcuts with the given keying and selection by supertype. */
+    private ElementMatcher<MethodDescription> rateLimited(boolean keyed, boolean bySupertype) {
+        return method -> {
+            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
+            if (pointcut == null) {
+                return false;
+            }
+            Boolean pointcutKeyed = keyedByPointcut.get(pointcut.name());
+            return pointcutKeyed != null && pointcutKeyed == keyed && pointcut.selectsBySupertype() == bySupertype;
+        };
     }
 
-    /** Returns whether the method's rate limit is keyed, or null when its pointcut has no rate limit. */
-    private Boolean keyedOf(MethodDescription method) {
-        Pointcut pointcut = pointcutOf(method);
-        return pointcut == null ? null : keyedByPointcut.get(pointcut.name());
+    private Pointcut selectingPointcut(MethodDescription method) {
+        return pointcuts.firstMatch(method.getDeclaringType().asErasure(), method);
     }
 
     /** Returns the number of classes that could not be woven. */

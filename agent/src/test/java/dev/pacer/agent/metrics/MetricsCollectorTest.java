@@ -7,9 +7,11 @@ import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.LatencyBuckets;
 import dev.pacer.bootstrap.MethodTimer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ class MetricsCollectorTest {
     private static final long TEN_SECONDS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long START_MILLIS = 1_767_225_600_000L;
     private static final long THREAD_ID = 1;
+    private static final long JOIN_TIMEOUT_MILLIS = 60_000;
 
     private final MethodRegistry registry = SharedMethodRegistry.registry();
     private MetricsCollector collector;
@@ -93,6 +96,74 @@ class MetricsCollectorTest {
         LatencyStats stats = snapshotOf(collectTenSeconds(), method).stats();
         assertThat(stats.count()).isEqualTo(1);
         assertThat(stats.maxMicros()).isGreaterThanOrEqualTo(2_000 * (1 - 1.0 / 128));
+    }
+
+    @Test
+    void clampedValueReportsHighest() {
+        MethodInfo method = SharedMethodRegistry.register("slow", "", "orders");
+        Histogram reference = new Histogram(1, LatencyBuckets.HIGHEST_TRACKABLE_NANOS, 2);
+        reference.recordValue(LatencyBuckets.HIGHEST_TRACKABLE_NANOS);
+
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        LatencyStats stats = snapshotOf(collectTenSeconds(), method).stats();
+        assertThat(stats.maxMicros()).isEqualTo(reference.getMaxValue() / 1000.0);
+    }
+
+    @Test
+    void agentCountersCopyAgentErrors() {
+        MethodInfo method = SharedMethodRegistry.register("clock", "", "orders");
+        MethodTimer.record(method.id(), System.nanoTime() + TEN_SECONDS_NANOS, null);
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        IntervalSummary.AgentCounters counters = collectTenSeconds().agent();
+
+        assertThat(counters.negativeDurations()).isEqualTo(AgentErrors.negativeDurationCount());
+        assertThat(counters.overflows()).isEqualTo(AgentErrors.overflowCount());
+        assertThat(counters.negativeDurations()).isPositive();
+        assertThat(counters.overflows()).isPositive();
+    }
+
+    @Test
+    void concurrentCollectLosesNoCall() throws InterruptedException {
+        MethodInfo method = SharedMethodRegistry.register("busy", "int", "orders");
+        int threads = 4;
+        int callsPerThread = 50_000;
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(threads);
+        List<Thread> callers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    gate.await();
+                    for (int i = 0; i < callsPerThread; i++) {
+                        MethodTimer.record(method.id(), System.nanoTime() - 1_000, null);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finished.countDown();
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+
+        // Collects on this thread while the callers record, then once more after all of them have finished.
+        long collected = 0;
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MILLIS);
+        gate.countDown();
+        while (finished.getCount() > 0 && System.nanoTime() < deadlineNanos) {
+            collected += countOf(collectTenSeconds(), method);
+        }
+        for (Thread caller : callers) {
+            caller.join(JOIN_TIMEOUT_MILLIS);
+            assertThat(caller.isAlive()).as("%s still running", caller.getName()).isFalse();
+        }
+        collected += countOf(collectTenSeconds(), method);
+
+        assertThat(collected).isEqualTo((long) threads * callsPerThread);
+        assertThat(collector.cumulativeViews().get(method.key()).stats().count()).isEqualTo(collected);
     }
 
     @Test
@@ -275,6 +346,32 @@ class MetricsCollectorTest {
     }
 
     @Test
+    void idleThroughputFallsWithTime() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "int", "orders");
+        recordConstant(method, 100, 1_000);
+        collector.collect(START_MILLIS, START_MILLIS + 10_000, TEN_SECONDS_NANOS, TEN_SECONDS_NANOS);
+
+        collector.collect(START_MILLIS + 10_000, START_MILLIS + 20_000, TEN_SECONDS_NANOS, 2 * TEN_SECONDS_NANOS);
+
+        LatencyStats stats = collector.cumulativeViews().get(method.key()).stats();
+        assertThat(stats.throughputPerSecond()).isCloseTo(5.0, within(1e-9));
+        assertThat(stats.count()).isEqualTo(100);
+    }
+
+    @Test
+    void errorOnlyMethodKeepsErrorsWhenIdle() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "long", "orders");
+        method.recordError(new IOException("disk"));
+        collectTenSeconds();
+        collectTenSeconds();
+
+        MetricsCollector.CumulativeView view = collector.cumulativeViews().get(method.key());
+
+        assertThat(view.stats().errors()).isEqualTo(1);
+        assertThat(view.last().errors()).isZero();
+    }
+
+    @Test
     void agentCountersCountMethods() {
         SharedMethodRegistry.register("counted", "", "orders");
 
@@ -296,6 +393,13 @@ class MetricsCollectorTest {
 
     private IntervalSummary collectTenSeconds() {
         return collector.collect(START_MILLIS, START_MILLIS + 10_000, TEN_SECONDS_NANOS, TEN_SECONDS_NANOS);
+    }
+
+    private static long countOf(IntervalSummary summary, MethodInfo method) {
+        return summary.methods().stream()
+                .filter(snapshot -> snapshot.key().equals(method.key()))
+                .mapToLong(snapshot -> snapshot.stats().count())
+                .sum();
     }
 
     private static MethodSnapshot snapshotOf(IntervalSummary summary, MethodInfo method) {
