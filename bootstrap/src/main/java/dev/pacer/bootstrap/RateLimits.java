@@ -7,6 +7,9 @@ package dev.pacer.bootstrap;
  * <p>Cost per call of an unkeyed limit: one volatile read of the gate table, one array load, one interface call, and
  * then the gate's own work, which for a local bucket is a CAS on one long. No allocation, lock or map look-up happens
  * here. Calls on agent threads and inside agent code are not limited.
+ *
+ * <p>NOTE: no JMH benchmark in this repository measures this path yet; {@code LocalTokenBucket#tryAcquire} in the
+ * agent is the entry point for one.
  */
 public final class RateLimits {
 

@@ -52,6 +52,8 @@ public final class LocalTokenBucket {
      *
      * @param spec     the budget; the configuration loader has checked that its scaled capacity fits
      * @param nowNanos the current time of the clock that every later call passes in
+     * @throws ArithmeticException when {@code capacity * periodNanos / gcd(requests, periodNanos)} overflows a long,
+     *     which no limit that agent.yaml accepts does
      */
     public LocalTokenBucket(RateLimitSpec spec, long nowNanos) {
         long gcd = BigInteger.valueOf(spec.requests()).gcd(BigInteger.valueOf(spec.periodNanos())).longValue();
