@@ -19,6 +19,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -148,9 +149,17 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
                     return microseconds == 0 ? 0 : nanos;
                 }
                 return -nanos;
+            } catch (JedisDataException e) {
+                // An error reply, such as WRONGTYPE for a key that something else wrote, or READONLY from a replica.
+                // Redis is reachable, so the circuit stays closed and the next decision tries Redis again.
+                metrics.countStoreError();
+                AgentErrors.suppressed(e);
+                Log.warnOnce("redis-reply:" + limit, "Redis returned an error for rate limit \"" + limit
+                        + "\"; such decisions follow on-error: " + config.onError().name().toLowerCase(Locale.ROOT)
+                        + ". Check that no other program writes keys under " + config.keyPrefix(), e);
+                return fallBack(key, maxWaitNanos);
             } catch (RuntimeException e) {
-                // JedisException for a lost connection, a timeout or an error reply; a reply of another shape is a
-                // store error too.
+                // A lost connection, a timeout or an exhausted pool (JedisException), or a reply of another shape.
                 metrics.countStoreError();
                 boolean opened = circuit.recordFailure(e, config.onError().name().toLowerCase(Locale.ROOT));
                 if (opened) {

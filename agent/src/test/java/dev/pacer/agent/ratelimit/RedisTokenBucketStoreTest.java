@@ -128,7 +128,24 @@ class RedisTokenBucketStoreTest extends TokenBucketStoreContract {
     }
 
     @Test
-    void hashHoldsScaledUnits() {
+    void errorReplyFallsBackWithoutOpeningCircuit() {
+        RateLimitSpec spec = new RateLimitSpec(2, HOUR, 0);
+        RateLimitMetrics metrics = new RateLimitMetrics(limitName("wrongtype"));
+        RedisTokenBucketStore redis = (RedisTokenBucketStore) store();
+        RedisTokenBucketStore.RedisBudget budget = redis.budget(limitName("wrongtype"), spec, metrics);
+        admin.set(budget.redisKey(null), "written by another program");
+
+        long decision = budget.decide(null, 0);
+
+        assertThat(decision).as("on-error: deny").isNegative();
+        assertThat(metrics.totals().storeErrors()).isEqualTo(1);
+        assertThat(redis.available()).as("Redis replied, so the circuit stays closed").isTrue();
+        admin.del(budget.redisKey(null));
+        assertThat(budget.decide(null, 0)).isZero();
+    }
+
+    @Test
+    void hashContainsScaledUnits() {
         RateLimitSpec spec = new RateLimitSpec(1, 7 * SECOND, 0);
         RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("units", spec);
 
