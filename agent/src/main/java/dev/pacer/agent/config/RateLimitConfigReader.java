@@ -139,8 +139,8 @@ final class RateLimitConfigReader {
         } else if (onLimit == PointcutRateLimit.OnLimit.WAIT) {
             maxWaitNanos = entry.duration("max-wait", PointcutRateLimit.DEFAULT_MAX_WAIT_NANOS, 0);
             if (spec != null && !waitFits(spec, maxWaitNanos)) {
-                entry.reject("max-wait", "max-wait is too long for this limit's scaled arithmetic. Use a max-wait "
-                        + "shorter than one day.");
+                entry.reject("max-wait", "max-wait is too long for exact arithmetic with this limit. Use a shorter "
+                        + "max-wait, or a round number of requests that shares factors with the period.");
             }
         }
 

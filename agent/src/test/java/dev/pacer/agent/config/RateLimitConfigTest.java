@@ -414,6 +414,22 @@ class RateLimitConfigTest {
         assertProblem(problem, 11, 15, "pointcuts[0].max-wait", "forever", "Expected a duration");
     }
 
+    @Test
+    void maxWaitTooLongForScaleIsRejected() {
+        ConfigProblem problem = onlyProblem("""
+                pointcuts:
+                  - name: prime
+                    class: com.example.Prime
+                    rate-limit: { requests: 999983, period: 1s }
+                    on-limit: wait
+                    max-wait: 1d
+                """);
+
+        assertProblem(problem, 6, 15, "pointcuts[0].max-wait", "1d", "max-wait is too long for exact arithmetic "
+                + "with this limit. Use a shorter max-wait, or a round number of requests that shares factors with "
+                + "the period.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"user", "arg", "args0", "arg0.", "arg0..id", "arg-1", "arg0.user-id"})
     void badKeyIsRejected(String value) {
