@@ -138,7 +138,10 @@ final class RateLimitConfigReader {
             entry.reject("max-wait", "max-wait applies only to on-limit: wait. Remove it, or set on-limit: wait.");
         } else if (onLimit == PointcutRateLimit.OnLimit.WAIT) {
             maxWaitNanos = entry.duration("max-wait", PointcutRateLimit.DEFAULT_MAX_WAIT_NANOS, 0);
-            if (spec != null && !waitFits(spec, maxWaitNanos)) {
+            boolean redis = rateLimits.store() == RateLimitsConfig.Store.REDIS;
+            boolean fits = spec == null || waitFits(spec, maxWaitNanos) && (!redis || waitFitsRedis(spec,
+                    maxWaitNanos));
+            if (!fits) {
                 entry.reject("max-wait", "max-wait is too long for exact arithmetic with this limit. Use a shorter "
                         + "max-wait, or a round number of requests that shares factors with the period.");
             }
@@ -282,6 +285,19 @@ final class RateLimitConfigReader {
         long gcd = BigInteger.valueOf(spec.requests()).gcd(BigInteger.valueOf(spec.periodNanos())).longValue();
         BigInteger scaledWait = BigInteger.valueOf(maxWaitNanos).multiply(BigInteger.valueOf(spec.requests() / gcd));
         return scaledWait.compareTo(BigInteger.valueOf(MAX_LOCAL_SCALED_CAPACITY)) <= 0;
+    }
+
+    /**
+     * Returns whether a Redis bucket reserving up to {@code maxWaitNanos} stays below 2^53 units, where the script's
+     * doubles are exact: its balance then ranges from minus the reserved units to the capacity.
+     */
+    static boolean waitFitsRedis(RateLimitSpec spec, long maxWaitNanos) {
+        long periodMicros = spec.periodNanos() / 1000;
+        BigInteger gcd = BigInteger.valueOf(spec.requests()).gcd(BigInteger.valueOf(Math.max(1, periodMicros)));
+        BigInteger reservedUnits = BigInteger.valueOf(maxWaitNanos / 1000)
+                .multiply(BigInteger.valueOf(spec.requests()).divide(gcd));
+        BigInteger span = reservedUnits.add(scaledCapacity(spec.capacity(), periodMicros, spec.requests()));
+        return span.compareTo(BigInteger.valueOf(MAX_REDIS_SCALED_CAPACITY)) <= 0;
     }
 
     private static BigInteger scaledCapacity(long capacity, long period, long requests) {

@@ -430,6 +430,23 @@ class RateLimitConfigTest {
                 + "the period.");
     }
 
+    @Test
+    void maxWaitTooLongForRedisIsRejected() {
+        ConfigProblem problem = onlyProblem("""
+                rate-limits:
+                  store: redis
+                  redis: { uri: "redis://127.0.0.1:6379" }
+                pointcuts:
+                  - name: prime
+                    class: com.example.Prime
+                    rate-limit: { requests: 999983, period: 1s }
+                    on-limit: wait
+                    max-wait: 1h
+                """);
+
+        assertProblem(problem, 9, 15, "pointcuts[0].max-wait", "1h", "max-wait is too long for exact arithmetic");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"user", "arg", "args0", "arg0.", "arg0..id", "arg-1", "arg0.user-id"})
     void badKeyIsRejected(String value) {
