@@ -180,6 +180,40 @@ class LocalTokenBucketTest {
     }
 
     @Test
+    void everyWindowStaysWithinBound() {
+        // In any window of length w, calls proceed at most capacity + requests * w / period times, counting a
+        // reserved call at the time it proceeds.
+        RateLimitSpec spec = new RateLimitSpec(3, 7 * SECOND, 2);
+        SplittableRandom random = new SplittableRandom(7);
+        LocalTokenBucket bucket = new LocalTokenBucket(spec, 0);
+        List<Long> proceedTimes = new ArrayList<>();
+        long now = 0;
+        for (int call = 0; call < 3_000; call++) {
+            now += random.nextLong(2 * SECOND);
+            long decision = bucket.acquire(now, random.nextBoolean() ? 0 : random.nextLong(5 * SECOND));
+            if (decision >= 0) {
+                proceedTimes.add(now + decision);
+            }
+        }
+        proceedTimes.sort(null);
+
+        // The bound multiplied by the period, in integers: calls * period <= capacity * period + requests * w.
+        List<String> violations = new ArrayList<>();
+        for (int first = 0; first < proceedTimes.size(); first++) {
+            for (int last = first; last < proceedTimes.size(); last++) {
+                long windowNanos = proceedTimes.get(last) - proceedTimes.get(first);
+                long calls = last - first + 1;
+                long boundTimesPeriod = spec.capacity() * spec.periodNanos() + spec.requests() * windowNanos;
+                if (calls * spec.periodNanos() > boundTimesPeriod) {
+                    violations.add(calls + " calls in " + windowNanos + " ns");
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+        assertThat(proceedTimes.size()).as("the test admitted enough calls to mean something").isGreaterThan(1_000);
+    }
+
+    @Test
     void concurrentCallsTakeEachTokenOnce() throws InterruptedException {
         LocalTokenBucket bucket = new LocalTokenBucket(new RateLimitSpec(10_000, 3_600 * SECOND, 0), 0);
         AtomicLong admitted = new AtomicLong();
