@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import redis.clients.jedis.Jedis;
 
 /**
  * Redis killed and restarted while decisions go on: each on-error policy is honoured during the outage, a dead Redis
@@ -122,6 +124,31 @@ class RedisOutageTest {
                     assertThat(second).isNegative();
                 }
             }
+        }
+    }
+
+    @Test
+    void slowRedisCostsAboutOneTimeout() throws Exception {
+        RedisConfig config = new RedisConfig(List.of(URI.create(server.uri())), TIMEOUT_NANOS,
+                RedisConfig.OnError.ALLOW, "outage:", 4, 50_000_000L);
+        RateLimitMetrics metrics = new RateLimitMetrics("slow");
+
+        try (RedisTokenBucketStore store = new RedisTokenBucketStore(config,
+                new LocalTokenBucketStore(AgentClock.SYSTEM));
+                Jedis admin = new Jedis(URI.create(server.uri()))) {
+            RateLimitBudget budget = store.budget("slow-" + UUID.randomUUID(), new RateLimitSpec(5, HOUR, 0),
+                    metrics);
+            assertThat(budget.decide(null, 0)).isZero();
+
+            // CLIENT PAUSE holds every other client's commands, as a Redis busy with a slow script would.
+            admin.clientPause(1_000);
+            long start = System.nanoTime();
+            long decision = budget.decide(null, 0);
+            long elapsedNanos = System.nanoTime() - start;
+
+            assertThat(decision).as("on-error: allow").isZero();
+            assertThat(elapsedNanos).as("about one timeout of 200 ms").isBetween(TIMEOUT_NANOS / 2, 5 * TIMEOUT_NANOS);
+            assertThat(metrics.totals().storeErrors()).isEqualTo(1);
         }
     }
 
