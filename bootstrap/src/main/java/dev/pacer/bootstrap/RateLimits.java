@@ -4,9 +4,10 @@ package dev.pacer.bootstrap;
  * The entry point of the rate-limit advice. Woven methods call {@link #acquire} with a gate id that is a constant in
  * the woven code, one id per rate-limited pointcut.
  *
- * <p>Cost per call of an unkeyed limit: one volatile read of the gate table, one array load, one interface call, and
- * then the gate's own work, which for a local bucket is a CAS on one long. No allocation, lock or map look-up happens
- * here. Calls on agent threads and inside agent code are not limited.
+ * <p>Cost per call of an unkeyed limit: one volatile read of the gate table, one array load, the agent-code check
+ * of {@link AgentScope} (a type check and one volatile read while no thread is in agent code), one interface call,
+ * and then the gate's own work, which for a local bucket is a CAS on one long and a {@code LongAdder} increment. No
+ * allocation, lock or map look-up happens here. Calls on agent threads and inside agent code are not limited.
  *
  * <p>NOTE: no JMH benchmark in this repository measures this path yet; {@code LocalTokenBucket#tryAcquire} in the
  * agent is the entry point for one.
