@@ -27,6 +27,24 @@ class LocalTokenBucketStoreTest extends TokenBucketStoreContract {
     }
 
     @Test
+    void keyCountIsBoundedAndRecentKeysStay() {
+        LocalTokenBucketStore.LocalBudget users = (LocalTokenBucketStore.LocalBudget) budget("users",
+                new RateLimitSpec(1, HOUR, 0));
+        assertThat(users.decide("hot", 0)).isZero();
+
+        for (int user = 0; user < 100_000; user++) {
+            users.decide("user-" + user, 0);
+            if (user % 100 == 0) {
+                assertThat(users.decide("hot", 0)).as("the hot key keeps its empty bucket").isNegative();
+            }
+        }
+
+        assertThat(users.keyCount()).isLessThanOrEqualTo(KeyedBuckets.DEFAULT_MAX_KEYS);
+        assertThat(users.keyCount()).isGreaterThan(KeyedBuckets.DEFAULT_MAX_KEYS * 9 / 10);
+        assertThat(users.decide("user-0", 0)).as("an evicted key starts with a full bucket").isZero();
+    }
+
+    @Test
     void sameNameBudgetsStaySeparate() {
         RateLimitSpec spec = new RateLimitSpec(1, HOUR, 0);
         RateLimitBudget first = budget("same", spec);
