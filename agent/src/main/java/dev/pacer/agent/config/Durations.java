@@ -48,7 +48,7 @@ public final class Durations {
             case "MB" -> 20;
             default -> 30;
         };
-        boolean fits = amount < (Long.MAX_VALUE >>> shift);
+        boolean fits = amount <= (Long.MAX_VALUE >>> shift);
         return fits ? amount << shift : -1;
     }
 

@@ -130,7 +130,7 @@ final class YamlSection {
 
     /**
      * Records a problem about one item of a list that {@link #stringOrList} returned, at the item's place and with
-     * the item as the rejected value. A key that holds a single text value is rejected as a whole.
+     * the item as the rejected value. A key whose value is a single text is rejected as a whole.
      */
     void rejectItem(String key, String item, String reason) {
         NodeTuple tuple = entries.get(key);

@@ -24,8 +24,8 @@ final class ConfigAssertions {
     }
 
     /**
-     * Checks every field of a problem in agent.yaml. {@code fix} is a part of the reason that tells the user what
-     * to write instead.
+     * Checks every field of a problem in agent.yaml. {@code fix} is a part of the reason, usually the sentence that
+     * gives the value to write instead.
      */
     static void assertProblem(ConfigProblem problem, int line, int column, String key, String value, String fix) {
         assertProblemIn(FILE, problem, line, column, key, value, fix);

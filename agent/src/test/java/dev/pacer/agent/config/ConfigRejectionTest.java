@@ -6,8 +6,6 @@ import static dev.pacer.agent.config.ConfigAssertions.onlyProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One test per rejected value of agent.yaml. Each pins where the problem is reported (line and column, 1-based), the
- * key path, the value as written and the part of the message that tells the user what to write instead.
+ * One test per rejected value of agent.yaml. Each pins the reported line and column (1-based), the key path, the
+ * value as written and the part of the reason that gives the fix.
  */
 class ConfigRejectionTest {
 

@@ -45,6 +45,7 @@ class DurationsTest {
             "64mb, 67108864",
             "'64 MB', 67108864",
             "0B, 0",
+            "8589934591GB, 9223372035781033984",
     })
     void parseBytesReadsUnits(String text, long expectedBytes) {
         assertThat(Durations.parseBytes(text)).isEqualTo(expectedBytes);
