@@ -34,7 +34,7 @@ log() {
     echo "[run.sh] $*" >&2
 }
 
-# Exits with the build command when a jar that the scenarios need is missing; run.sh builds nothing itself.
+# Exits with the build command when a jar that the scenarios need is missing, because run.sh builds nothing.
 require_jars() {
     local jar
     for jar in "$BENCHMARKS_JAR" "$PACER_AGENT_JAR" "$OTEL_AGENT_JAR" "$ELASTIC_AGENT_JAR"; do
@@ -46,8 +46,8 @@ require_jars() {
     done
 }
 
-# Writes an agent.yaml with the given interval, output directory and pointcuts.
-# Arguments: FILE INTERVAL OUTPUT_DIR CLASS METHOD [METHOD...]; each METHOD gets a pointcut of its own.
+# Writes an agent.yaml with the given interval, output directory and one pointcut per METHOD.
+# Arguments: FILE INTERVAL OUTPUT_DIR CLASS METHOD [METHOD...].
 write_pacer_config() {
     local file="$1" interval="$2" output_dir="$3" class_name="$4"
     shift 4
@@ -68,8 +68,8 @@ write_pacer_config() {
 }
 
 # Sets AGENT_ARGS to the JVM arguments that attach one variant's agent to the given methods.
-# Arguments: VARIANT PACER_CONFIG CLASS METHOD[,METHOD...]. VARIANT is none, pacer, otel or elastic.
-# The peer agents' flags switch off every exporter and remote configuration, so they open no connection; the
+# Arguments: VARIANT PACER_CONFIG CLASS METHOD[,METHOD...], where VARIANT is one of none, pacer, otel, elastic.
+# The peer agents' flags switch off every exporter and remote configuration, so they open no connection. The
 # strace check in docs/benchmarks.md confirms it for these exact flags.
 set_agent_args() {
     local variant="$1" pacer_config="$2" class_name="$3" methods="$4"
@@ -122,9 +122,19 @@ record_machine() {
         echo "java:"
         "$JAVA" -version 2>&1 | sed 's/^/  /'
     } > "$out"
+    record_load "$out" start
 }
 
-# JMH: one plain JVM runs the baseline, the floor and Micrometer; one JVM per agent runs the instrumented call.
+# Appends the load average and the busiest processes, because other work on the same cores skews every number.
+record_load() {
+    local out="$1" moment="$2"
+    {
+        echo "load average at $moment: $(cut -d' ' -f1-3 /proc/loadavg)"
+        ps -eo pcpu=,etime=,args= --sort=-pcpu | head -n 3 | cut -c1-120 | sed 's/^/  /'
+    } >> "$out"
+}
+
+# JMH runs the baseline, the floor and Micrometer in plain JVMs, and the instrumented call in one JVM per agent.
 run_timing() {
     local out="$RESULTS_ROOT/timing"
     mkdir -p "$out"
@@ -158,10 +168,11 @@ run_timing() {
     done
 
     rm -rf "$pacer_dir"
+    record_load "$out/machine.txt" end
     python3 "$BENCH_DIR/report.py" timing "$out"
 }
 
-# Plain main() in a child JVM per run; each prints the mean time per monitored call of the second half.
+# Runs MooBench in a child JVM per run, and each run prints the mean time per monitored call of its second half.
 run_moobench() {
     local out="$RESULTS_ROOT/moobench"
     mkdir -p "$out"
@@ -188,17 +199,18 @@ run_moobench() {
     done
 
     rm -rf "$pacer_dir"
+    record_load "$out/machine.txt" end
     python3 "$BENCH_DIR/report.py" moobench "$out"
 }
 
-# hyperfine times StartupMain per variant; separate runs read the resident set at the end of main; HeapFootprint
-# measures live heap after a simulated hour of 100 ms intervals.
+# Times StartupMain per variant with hyperfine, and reads its resident set at the end of main in separate runs.
+# HeapFootprint then measures the live heap after a simulated hour of 100 ms intervals.
 run_startup() {
     local out="$RESULTS_ROOT/startup"
     mkdir -p "$out"
     record_machine "$out/machine.txt"
 
-    local warmup=3 runs=20 rss_runs=5 heap_seconds=36 intervals_label="360 x 100ms"
+    local warmup=2 runs=15 rss_runs=5 heap_seconds=36 intervals_label="360 x 100ms"
     if $SMOKE; then
         warmup=0 runs=2 rss_runs=1 heap_seconds=1 intervals_label="10 x 100ms"
     fi
@@ -218,6 +230,8 @@ run_startup() {
     pacer_dir="$(mktemp -d)"
     write_pacer_config "$pacer_dir/agent.yaml" 10s "$pacer_dir/out" example.app.HundredMethods "${methods[@]}"
     write_pacer_config "$pacer_dir/heap.yaml" 100ms "$pacer_dir/heap-out" example.app.HundredMethods "${methods[@]}"
+    write_pacer_config "$pacer_dir/heap-50.yaml" 100ms "$pacer_dir/heap-50-out" example.app.HundredMethods \
+        "${methods[@]:0:50}"
 
     local variant commands=() names=()
     for variant in none pacer otel; do
@@ -240,17 +254,25 @@ run_startup() {
     done
     grep -c '"instrumented_methods":100' "$pacer_dir/out/summary.jsonl" > "$out/pacer-woven-check.txt" || true
 
+    # pacer-50 weaves m00 to m49 only, so that pacer minus pacer-50 is the heap of 50 more woven methods without
+    # the agent's fixed heap. The workload calls all 100 methods in every run.
     : > "$out/heap.txt"
-    for variant in none pacer; do
-        set_agent_args "$variant" "$pacer_dir/heap.yaml" example.app.HundredMethods "$method_list"
-        log "startup: heap per woven method, $variant, $intervals_label intervals"
+    local label config
+    for label in none pacer-50 pacer; do
+        config="$pacer_dir/heap.yaml"
+        if [[ "$label" == pacer-50 ]]; then
+            config="$pacer_dir/heap-50.yaml"
+        fi
+        set_agent_args "${label%-50}" "$config" example.app.HundredMethods "$method_list"
+        log "startup: heap per woven method, $label, $intervals_label intervals"
         "$JAVA" -XX:+UseSerialGC -Xms256m -Xmx256m "${AGENT_ARGS[@]}" -cp "$BENCHMARKS_JAR" \
-            dev.pacer.benchmarks.HeapFootprint "$variant" "$heap_seconds" 300 2>> "$out/stderr.log" \
+            dev.pacer.benchmarks.HeapFootprint "$label" "$heap_seconds" 300 2>> "$out/stderr.log" \
             | grep '^heap ' >> "$out/heap.txt"
     done
     tail -n 1 "$pacer_dir/heap-out/summary.jsonl" > "$out/pacer-heap-last-interval.json"
 
     rm -rf "$pacer_dir"
+    record_load "$out/machine.txt" end
     python3 "$BENCH_DIR/report.py" startup "$out"
 }
 

@@ -11,7 +11,7 @@ public final class Target {
     private Target() {
     }
 
-    /** Mixes two longs with a multiply, a rotate and an xor-shift (the finalizer of SplitMix64, shortened). */
+    /** Mixes two longs with a multiply, a rotate and an xor-shift. */
     public static long work(long seed, long salt) {
         long mixed = (seed ^ salt) * 0x9E3779B97F4A7C15L;
         mixed = Long.rotateLeft(mixed, 31) + salt;

@@ -35,6 +35,15 @@ public class TimingBenchmark {
         long seed;
         long salt = 0x2545F4914F6CDD1DL;
 
+        /**
+         * Prints the id of the benchmark thread. Pacer picks a recorder stripe from the thread id, so with
+         * {@code -t 2} the ids tell whether a fork's two threads shared a stripe.
+         */
+        @Setup
+        public void printThreadId() {
+            System.out.println("benchmark thread id=" + Thread.currentThread().getId());
+        }
+
         long nextSeed() {
             return ++seed;
         }
