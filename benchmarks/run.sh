@@ -169,7 +169,7 @@ run_timing() {
 
     rm -rf "$pacer_dir"
     record_load "$out/machine.txt" end
-    python3 "$BENCH_DIR/report.py" timing "$out"
+    python3 "$BENCH_DIR/report.py" timing "$out" $($SMOKE && echo --smoke)
 }
 
 # Runs MooBench in a child JVM per run, and each run prints the mean time per monitored call of its second half.
@@ -200,7 +200,7 @@ run_moobench() {
 
     rm -rf "$pacer_dir"
     record_load "$out/machine.txt" end
-    python3 "$BENCH_DIR/report.py" moobench "$out"
+    python3 "$BENCH_DIR/report.py" moobench "$out" $($SMOKE && echo --smoke)
 }
 
 # Times StartupMain per variant with hyperfine, and reads its resident set at the end of main in separate runs.
@@ -273,7 +273,7 @@ run_startup() {
 
     rm -rf "$pacer_dir"
     record_load "$out/machine.txt" end
-    python3 "$BENCH_DIR/report.py" startup "$out"
+    python3 "$BENCH_DIR/report.py" startup "$out" $($SMOKE && echo --smoke)
 }
 
 main() {

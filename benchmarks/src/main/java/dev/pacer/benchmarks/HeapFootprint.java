@@ -1,18 +1,23 @@
 package dev.pacer.benchmarks;
 
 import example.app.HundredMethods;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.SplittableRandom;
 
 /**
  * Measures the heap that stays live after a workload calls every method of {@link HundredMethods} for a while.
- * run.sh runs it with and without the agent, and the difference divided by the number of woven methods is the
- * agent's heap per method.
+ * run.sh runs it with no agent and with the agent weaving 50 and 100 methods. The difference between the last two,
+ * divided by 50, is the agent's heap per woven method.
  *
  * <p>Usage: {@code HeapFootprint LABEL RUN_SECONDS SETTLE_MILLIS}. The workload picks methods at random. One call in
- * 1,000 loops up to 100,000 times (up to about 100 microseconds here) and the rest loop once, so each method's
- * latencies span several histogram buckets. After {@code RUN_SECONDS} the program sleeps {@code SETTLE_MILLIS} so
- * that the agent finishes an interval, runs a full GC several times and prints the heap in use. Run it with
- * {@code -XX:+UseSerialGC} so that heap in use after {@code System.gc()} holds only live objects.
+ * 1,000 loops up to 100,000 times and the rest loop once, so each method's latencies span several histogram
+ * buckets. After {@code RUN_SECONDS} the program sleeps {@code SETTLE_MILLIS} so that the agent finishes an
+ * interval, runs a full GC several times and prints the heap in use right after the last one. Run it with
+ * {@code -XX:+UseSerialGC}, whose {@code System.gc()} collects every heap pool, so that the heap in use after it
+ * holds only live objects.
  */
 public final class HeapFootprint {
 
@@ -47,12 +52,27 @@ public final class HeapFootprint {
         }
 
         Thread.sleep(settleMillis);
-        Runtime runtime = Runtime.getRuntime();
         for (int round = 0; round < GC_ROUNDS; round++) {
             System.gc();
             Thread.sleep(50);
         }
-        long usedBytes = runtime.totalMemory() - runtime.freeMemory();
+        long usedBytes = heapUsedAfterLastCollection();
         System.out.printf("heap label=%s calls=%d used_bytes=%d checksum=%d%n", label, calls, usedBytes, checksum);
+    }
+
+    /**
+     * Returns the heap in use right after the last collection, summed over the heap pools. Unlike the heap in use
+     * now, it leaves out what other threads allocated since, such as the agent's reporter closing an interval.
+     */
+    private static long heapUsedAfterLastCollection() {
+        long usedBytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterCollection = pool.getCollectionUsage();
+            boolean heapPool = pool.getType() == MemoryType.HEAP && afterCollection != null;
+            if (heapPool) {
+                usedBytes += afterCollection.getUsed();
+            }
+        }
+        return usedBytes;
     }
 }
