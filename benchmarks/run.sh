@@ -203,8 +203,9 @@ run_moobench() {
     python3 "$BENCH_DIR/report.py" moobench "$out" $($SMOKE && echo --smoke)
 }
 
-# Times StartupMain per variant with hyperfine, and reads its resident set at the end of main in separate runs.
-# HeapFootprint then measures the live heap after a simulated hour of 100 ms intervals.
+# Times StartupMain per variant with hyperfine (or timeruns.py where hyperfine is missing), and reads its resident
+# set at the end of main in separate runs. HeapFootprint then measures the live heap after a simulated hour of
+# 100 ms intervals.
 run_startup() {
     local out="$RESULTS_ROOT/startup"
     mkdir -p "$out"
@@ -214,11 +215,6 @@ run_startup() {
     if $SMOKE; then
         warmup=0 runs=2 rss_runs=1 heap_seconds=1 intervals_label="10 x 100ms"
     fi
-    if ! command -v hyperfine > /dev/null; then
-        log "hyperfine not found; install it with: apt-get install -y hyperfine"
-        exit 1
-    fi
-
     local methods=() index
     for ((index = 0; index < 100; index++)); do
         methods+=("$(printf 'm%02d' "$index")")
@@ -233,15 +229,24 @@ run_startup() {
     write_pacer_config "$pacer_dir/heap-50.yaml" 100ms "$pacer_dir/heap-50-out" example.app.HundredMethods \
         "${methods[@]:0:50}"
 
-    local variant commands=() names=()
+    # Each command is one shell string, quoted with %q because the OpenTelemetry flag contains brackets.
+    local variant command commands=() names=() pairs=()
     for variant in none pacer otel; do
         set_agent_args "$variant" "$pacer_dir/agent.yaml" example.app.HundredMethods "$method_list"
-        commands+=("$JAVA ${AGENT_ARGS[*]} -cp $BENCHMARKS_JAR dev.pacer.benchmarks.StartupMain")
+        command="$(printf '%q ' "$JAVA" "${AGENT_ARGS[@]}" -cp "$BENCHMARKS_JAR" dev.pacer.benchmarks.StartupMain)"
+        commands+=("$command")
         names+=(-n "$variant")
+        pairs+=("$variant" "$command")
     done
-    log "startup: hyperfine, $runs runs per variant"
-    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$out/hyperfine.json" "${names[@]}" \
-        "${commands[@]}" > "$out/hyperfine.log" 2>&1 || { log "hyperfine failed; see $out/hyperfine.log"; exit 1; }
+    if command -v hyperfine > /dev/null; then
+        log "startup: hyperfine, $runs runs per variant"
+        hyperfine --warmup "$warmup" --runs "$runs" --export-json "$out/hyperfine.json" "${names[@]}" \
+            "${commands[@]}" > "$out/hyperfine.log" 2>&1 || { log "hyperfine failed; see $out/hyperfine.log"; exit 1; }
+    else
+        log "startup: hyperfine not found (apt-get install -y hyperfine), so timeruns.py times $runs runs per variant"
+        python3 "$BENCH_DIR/timeruns.py" "$warmup" "$runs" "$out/hyperfine.json" "${pairs[@]}" \
+            > "$out/hyperfine.log" 2>&1 || { log "timeruns.py failed; see $out/hyperfine.log"; exit 1; }
+    fi
 
     : > "$out/rss.txt"
     local run
