@@ -1,6 +1,6 @@
 package dev.pacer.agent.metrics;
 
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
 
 /**
  * Count, errors and latency percentiles of one method over some span of time, in microseconds. Immutable.
@@ -27,7 +27,7 @@ public record LatencyStats(
     }
 
     /** Computes the stats of a histogram of nanosecond latencies that spans {@code spanNanos}. */
-    public static LatencyStats of(Histogram histogram, long errors, long spanNanos) {
+    public static LatencyStats of(AbstractHistogram histogram, long errors, long spanNanos) {
         long count = histogram.getTotalCount();
         if (count == 0) {
             return empty(errors);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * Turns the recorders' counts into interval summaries, and keeps each method's cumulative histogram and error
@@ -30,14 +31,16 @@ public final class MetricsCollector {
 
     /** Cumulative state of one method, owned by the collecting thread. */
     private static final class Cumulative {
-        private Histogram histogram;
+        // Packed: it stores only the buckets in use, so a method's histogram since start stays a few KiB although
+        // it spans every latency the method ever had.
+        private PackedHistogram histogram;
         long errorsSeen;
         Map<String, Long> errorsByTypeSeen = Map.of();
 
         /** Returns the histogram since start, created at the method's first call to save memory until then. */
-        Histogram histogram() {
+        PackedHistogram histogram() {
             if (histogram == null) {
-                histogram = newHistogram();
+                histogram = new PackedHistogram(2);
             }
             return histogram;
         }
