@@ -11,15 +11,29 @@ import java.util.List;
  * @param logLevel    the level of the agent's log
  * @param reporting   where and how often summaries are written
  * @param pointcuts   the methods to time, in file order
+ * @param systemMetrics how often host, process and JVM metrics are sampled
+ * @param history     how much interval history is kept in memory
+ * @param alerts      the alert rules, in file order
  */
 public record AgentConfig(
         String file,
         boolean failOnError,
         Log.Level logLevel,
         ReportingConfig reporting,
-        List<PointcutConfig> pointcuts) {
+        List<PointcutConfig> pointcuts,
+        SystemMetricsConfig systemMetrics,
+        HistoryConfig history,
+        List<AlertConfig> alerts) {
 
     public AgentConfig {
         pointcuts = List.copyOf(pointcuts);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** Creates a configuration with default system metrics and history and no alerts. */
+    public AgentConfig(String file, boolean failOnError, Log.Level logLevel, ReportingConfig reporting,
+            List<PointcutConfig> pointcuts) {
+        this(file, failOnError, logLevel, reporting, pointcuts, SystemMetricsConfig.defaults(),
+                HistoryConfig.defaults(), List.of());
     }
 }

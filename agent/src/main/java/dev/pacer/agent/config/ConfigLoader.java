@@ -32,8 +32,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigLoader {
 
-    static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "pointcuts");
-    static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "file", "unmatched-warning");
+    static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "pointcuts",
+            "system-metrics", "alerts");
+    static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "file", "unmatched-warning",
+            "retention", "max-memory");
     static final Set<String> FILE_KEYS = orderedSet("enabled", "directory", "rotate-size", "rotate-daily",
             "max-files");
     static final Set<String> POINTCUT_KEYS = orderedSet("name", "class", "subtype-of", "annotated-with", "method",
@@ -103,8 +105,14 @@ public final class ConfigLoader {
         String level = root.choice("log-level", "info", List.of("debug", "info", "warn", "error", "off"));
         ReportingConfig reporting = readReporting(root);
         List<PointcutConfig> pointcuts = readPointcuts(root);
+        SystemMetricsConfig systemMetrics = MonitoringSettingsReader.systemMetrics(root);
+        HistoryConfig history = MonitoringSettingsReader.history(root);
+        Set<String> pointcutNames = new LinkedHashSet<>();
+        pointcuts.forEach(pointcut -> pointcutNames.add(pointcut.name()));
+        // NOTE: no rate limits exist yet, so every alert on "rejected" is reported as naming an unknown limit.
+        List<AlertConfig> alerts = AlertsReader.read(root, pointcutNames, Set.of());
         return new AgentConfig(label, failOnError, Log.Level.valueOf(level.toUpperCase(Locale.ROOT)), reporting,
-                pointcuts);
+                pointcuts, systemMetrics, history, alerts);
     }
 
     private static ReportingConfig readReporting(YamlSection root) {
