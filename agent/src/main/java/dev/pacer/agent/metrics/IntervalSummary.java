@@ -1,5 +1,6 @@
 package dev.pacer.agent.metrics;
 
+import dev.pacer.agent.system.SystemSnapshot;
 import java.util.List;
 
 /**
@@ -11,16 +12,30 @@ import java.util.List;
  * @param intervalNanos    length of the interval by the monotonic clock
  * @param methods          the methods with at least one call or error in the interval, by key
  * @param agent            the agent's counters at the end of the interval
+ * @param system           the latest sample of the host, process and JVM; null when system metrics are off or
+ *                         no sample has been taken yet
  */
 public record IntervalSummary(
         long startEpochMillis,
         long endEpochMillis,
         long intervalNanos,
         List<MethodSnapshot> methods,
-        AgentCounters agent) {
+        AgentCounters agent,
+        SystemSnapshot system) {
 
     public IntervalSummary {
         methods = List.copyOf(methods);
+    }
+
+    /** Creates a summary without system metrics. */
+    public IntervalSummary(long startEpochMillis, long endEpochMillis, long intervalNanos,
+            List<MethodSnapshot> methods, AgentCounters agent) {
+        this(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, null);
+    }
+
+    /** Returns a copy with the given system sample. */
+    public IntervalSummary withSystem(SystemSnapshot snapshot) {
+        return new IntervalSummary(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, snapshot);
     }
 
     /**

@@ -1,0 +1,81 @@
+package dev.pacer.agent.history;
+
+import dev.pacer.agent.config.HistoryConfig;
+import dev.pacer.agent.metrics.IntervalSummary;
+import dev.pacer.agent.system.SystemSnapshot;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The interval summaries of the last {@code reporting.retention}, kept in memory with each method's interval
+ * histogram compressed, so that any window can be merged into true percentiles.
+ *
+ * <p>Memory is bounded twice: intervals that ended more than the retention before the newest one are dropped, and
+ * while the estimated size exceeds {@code reporting.max-memory} the oldest interval is dropped, though the newest
+ * is always kept. The estimate counts the compressed histograms and fixed per-record overheads, not the method key
+ * strings, which the registry keeps anyway.
+ *
+ * <p>Thread-safe: the reporter thread appends, and JMX threads read a copy of the list taken under the lock.
+ */
+public final class HistoryStore {
+
+    private final long retentionMillis;
+    private final long maxMemoryBytes;
+    private final ArrayDeque<IntervalRecord> records = new ArrayDeque<>();
+    private long estimatedBytes;
+    private long droppedForMemory;
+    private SystemSnapshot lastSystem;
+
+    public HistoryStore(HistoryConfig config) {
+        this.retentionMillis = config.retentionNanos() / 1_000_000L;
+        this.maxMemoryBytes = config.maxMemoryBytes();
+    }
+
+    /** Keeps one interval and drops what falls outside the retention or the memory cap. */
+    public synchronized void append(IntervalSummary summary) {
+        boolean newSystem = summary.system() != null && summary.system() != lastSystem;
+        lastSystem = summary.system();
+        IntervalRecord record = IntervalRecord.of(summary, newSystem);
+        records.addLast(record);
+        estimatedBytes += record.estimatedBytes();
+
+        long oldestEndKept = summary.endEpochMillis() - retentionMillis;
+        while (records.size() > 1 && records.peekFirst().endEpochMillis() <= oldestEndKept) {
+            dropOldest();
+        }
+        while (records.size() > 1 && estimatedBytes > maxMemoryBytes) {
+            dropOldest();
+            droppedForMemory++;
+        }
+    }
+
+    /** Returns the intervals that ended after {@code fromEpochMillis}, oldest first. */
+    synchronized List<IntervalRecord> since(long fromEpochMillis) {
+        return records.stream().filter(record -> record.endEpochMillis() > fromEpochMillis).toList();
+    }
+
+    /** Returns the end of the newest interval, or 0 when the history is empty. */
+    public synchronized long newestEndEpochMillis() {
+        return records.isEmpty() ? 0 : records.peekLast().endEpochMillis();
+    }
+
+    /** Returns the number of intervals kept. */
+    public synchronized int size() {
+        return records.size();
+    }
+
+    /** Returns the estimated heap bytes of the kept intervals. */
+    public synchronized long estimatedBytes() {
+        return estimatedBytes;
+    }
+
+    /** Returns the number of intervals dropped because the history reached {@code reporting.max-memory}. */
+    public synchronized long droppedForMemory() {
+        return droppedForMemory;
+    }
+
+    private void dropOldest() {
+        IntervalRecord oldest = records.removeFirst();
+        estimatedBytes -= oldest.estimatedBytes();
+    }
+}
