@@ -35,13 +35,19 @@ public final class AgentRuntime {
 
         Path directory = outputDirectory(reporting.directory());
         FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
-        JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector) : null;
+        Monitoring monitoring = Monitoring.create(config, clock, directory);
+        JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, monitoring.sources()) : null;
         String configFile = Path.of(config.file()).toAbsolutePath().toString();
-        Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock);
+        Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,
+                monitoring.observer());
 
         weaver.install(instrumentation);
+        monitoring.start();
         new PacerThread("reporter", reporter).start();
-        Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", reporter::shutdown));
+        Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
+            monitoring.stop();
+            reporter.shutdown();
+        }));
 
         Log.info("Pacer started with " + config.pointcuts().size() + " pointcuts from " + configFile
                 + "; " + registry.size() + " methods woven so far; reporting every "

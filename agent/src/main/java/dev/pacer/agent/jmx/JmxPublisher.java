@@ -8,12 +8,14 @@ import dev.pacer.agent.report.SummaryJson;
 import dev.pacer.bootstrap.AgentScope;
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardEmitterMBean;
 import javax.management.StandardMBean;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
@@ -37,12 +39,22 @@ public final class JmxPublisher {
     private static final CompositeType INTERVAL_TYPE = intervalType();
 
     private final MetricsCollector collector;
+    private final MonitoringSources sources;
     private final Set<String> registeredKeys = new HashSet<>();
     private MBeanServer server;
     private volatile String lastSummaryJson = "{}";
 
     public JmxPublisher(MetricsCollector collector) {
+        this(collector, null);
+    }
+
+    /**
+     * @param sources the history, alerts and system metrics behind the agent MBean's operations and
+     *                {@code pacer:type=System}; null for none
+     */
+    public JmxPublisher(MetricsCollector collector, MonitoringSources sources) {
         this.collector = collector;
+        this.sources = sources;
     }
 
     /** Registers the agent MBean. */
@@ -69,8 +81,36 @@ public final class JmxPublisher {
             public String performanceSummary() {
                 return lastSummaryJson;
             }
+
+            @Override
+            public String performanceSummary(String window) {
+                return sources == null ? "{}" : sources.history().summaryJson(window);
+            }
+
+            @Override
+            public String history(String metric, String window) {
+                if (sources == null) {
+                    throw new IllegalStateException("The history is not available in this agent");
+                }
+                return sources.history().seriesJson(metric, window);
+            }
+
+            @Override
+            public List<ActiveAlert> getActiveAlerts() {
+                return sources == null ? List.of() : MonitoringBeans.activeAlerts(sources.alerts());
+            }
         };
-        server.registerMBean(new StandardMBean(agent, AgentMXBean.class, true), agentName());
+        AlertNotifier notifier = new AlertNotifier(agentName());
+        server.registerMBean(new StandardEmitterMBean(agent, AgentMXBean.class, true, notifier.broadcaster()),
+                agentName());
+        if (sources != null) {
+            sources.alerts().addListener(notifier);
+            try {
+                MonitoringBeans.registerSystem(server, sources.system());
+            } catch (JMException e) {
+                Log.warn("Could not register pacer:type=System; system metrics stay in summary.jsonl only", e);
+            }
+        }
     }
 
     /** Publishes one interval: stores its JSON and registers an MBean for every method seen for the first time. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Renders an {@link IntervalSummary} as one line of JSON. This is the format of summary.jsonl and of the
- * {@code performanceSummary()} JMX operation; docs/outputs.md describes every field.
+ * {@code performanceSummary()} and {@code performanceSummary(window)} JMX operations, where a window is rendered
+ * as one summary of its merged intervals; docs/outputs.md describes every field.
  */
 public final class SummaryJson {
 
@@ -32,6 +33,11 @@ public final class SummaryJson {
             json.endObject().endObject();
         }
         json.endArray();
+        // NOTE: rate limits get a "limits" array here, with the same count and rate fields per limit, once
+        // IntervalSummary carries them; WindowMerger then sums their counts over a window like the methods'.
+        SummarySections.writeProcess(json, summary);
+        SummarySections.writeRankings(json, summary);
+        SystemJson.write(json, summary.system());
 
         IntervalSummary.AgentCounters agent = summary.agent();
         json.name("agent").beginObject()
