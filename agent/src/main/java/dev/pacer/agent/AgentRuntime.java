@@ -49,8 +49,9 @@ public final class AgentRuntime {
             reporter.shutdown();
         }));
 
-        Log.info("Pacer started with " + config.pointcuts().size() + " pointcuts from " + configFile
-                + "; " + registry.size() + " methods woven so far; reporting every "
+        int pointcutCount = config.pointcuts().size();
+        Log.info("Pacer started with " + pointcutCount + (pointcutCount == 1 ? " pointcut" : " pointcuts")
+                + " from " + configFile + "; " + registry.size() + " methods woven so far; reporting every "
                 + Durations.format(reporting.intervalNanos())
                 + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : ""));
     }

@@ -8,7 +8,6 @@ import dev.pacer.agent.report.SummaryJson;
 import dev.pacer.bootstrap.AgentScope;
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -61,7 +60,7 @@ public final class JmxPublisher {
     public void start(String configFile, Supplier<Integer> instrumentedMethods, Supplier<Long> agentErrors)
             throws JMException {
         server = ManagementFactory.getPlatformMBeanServer();
-        AgentMXBean agent = new AgentMXBean() {
+        AgentMBean agent = new AgentMBean() {
             @Override
             public String getConfigFile() {
                 return configFile;
@@ -96,12 +95,12 @@ public final class JmxPublisher {
             }
 
             @Override
-            public List<ActiveAlert> getActiveAlerts() {
-                return sources == null ? List.of() : MonitoringBeans.activeAlerts(sources.alerts());
+            public CompositeData[] getActiveAlerts() {
+                return sources == null ? new CompositeData[0] : ActiveAlerts.of(sources.alerts().active());
             }
         };
         AlertNotifier notifier = new AlertNotifier(agentName());
-        server.registerMBean(new StandardEmitterMBean(agent, AgentMXBean.class, true, notifier.broadcaster()),
+        server.registerMBean(new StandardEmitterMBean(agent, AgentMBean.class, false, notifier.broadcaster()),
                 agentName());
         if (sources != null) {
             sources.alerts().addListener(notifier);
@@ -121,7 +120,7 @@ public final class JmxPublisher {
                 continue;
             }
             try {
-                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMXBean.class, true),
+                server.registerMBean(new StandardMBean(new MethodBean(view.key()), MethodMBean.class, false),
                         methodName(view.pointcut(), view.key()));
                 registeredKeys.add(view.key());
             } catch (JMException e) {
@@ -142,7 +141,7 @@ public final class JmxPublisher {
     }
 
     /** Reads one method's latest cumulative view on every call, so attributes change after each interval. */
-    private final class MethodBean implements MethodMXBean {
+    private final class MethodBean implements MethodMBean {
         private final String key;
 
         MethodBean(String key) {

@@ -1,17 +1,12 @@
 package dev.pacer.agent.jmx;
 
-import dev.pacer.agent.alert.AlertEvaluator;
-import dev.pacer.agent.alert.AlertEvent;
 import dev.pacer.agent.system.SystemMetrics;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
-/** Registers {@code pacer:type=System} and converts alert state for the agent MBean. */
+/** Registers {@code pacer:type=System}. */
 final class MonitoringBeans {
 
     private MonitoringBeans() {
@@ -27,15 +22,7 @@ final class MonitoringBeans {
         if (metrics == null) {
             return;
         }
-        server.registerMBean(new StandardMBean(new SystemBean(metrics), SystemMXBean.class, true), systemName());
+        server.registerMBean(new StandardMBean(new SystemBean(metrics), SystemMBean.class, false), systemName());
     }
 
-    static List<ActiveAlert> activeAlerts(AlertEvaluator alerts) {
-        List<ActiveAlert> result = new ArrayList<>();
-        for (AlertEvent event : alerts.active()) {
-            result.add(new ActiveAlert(event.name(), event.target(), event.condition(), event.value(),
-                    event.threshold(), event.unit(), Instant.ofEpochMilli(event.epochMillis()).toString()));
-        }
-        return result;
-    }
 }

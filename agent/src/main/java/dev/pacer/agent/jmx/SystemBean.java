@@ -6,7 +6,7 @@ import dev.pacer.agent.system.SystemSnapshot;
 import java.time.Instant;
 
 /** Reads the latest sample of {@link SystemMetrics} on every attribute read. */
-final class SystemBean implements SystemMXBean {
+final class SystemBean implements SystemMBean {
 
     private static final JvmReading.Memory NO_MEMORY = new JvmReading.Memory(-1, -1, -1);
 

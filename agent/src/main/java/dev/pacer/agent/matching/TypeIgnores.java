@@ -11,7 +11,7 @@ public final class TypeIgnores {
     // The agent itself, ByteBuddy, other agents, and the JDK packages that the recording path calls, which would
     // otherwise recurse into the agent.
     private static final List<String> NEVER_PREFIXES = List.of(
-            "dev.pacer.", "net.bytebuddy.",
+            "dev.pacer.agent.", "dev.pacer.bootstrap.", "dev.pacer.shaded.", "net.bytebuddy.",
             "java.lang.", "java.util.concurrent.atomic.", "jdk.internal.reflect.", "jdk.internal.misc.",
             "jdk.internal.vm.", "sun.reflect.", "sun.misc.",
             "io.opentelemetry.javaagent.", "co.elastic.apm.", "org.glowroot.", "rocks.inspectit.",

@@ -58,6 +58,10 @@ public final class Weaver {
                 .advice(methods, TimingAdvice.class.getName())
                 .advice(constructors, ConstructorTimingAdvice.class.getName());
 
+        // The Nexus serves only the self-injection initialization strategy, which Pacer does not use. Disabled, it
+        // skips a probe that calls sun.misc.Unsafe, which Java 24 and later warn about on stderr. The shade plugin
+        // relocates this property name along with ByteBuddy, so it never affects the application's ByteBuddy.
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
         AgentScope.enter();
         try {
             return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))

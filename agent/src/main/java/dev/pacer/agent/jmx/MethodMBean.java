@@ -5,8 +5,11 @@ import javax.management.openmbean.CompositeData;
 /**
  * One woven method, registered as {@code pacer:type=Method,pointcut=<name>,method=<key>}. Attributes are cumulative
  * since the agent started and change once per reporting interval; latencies are in microseconds.
+ *
+ * <p>This is a standard MBean whose attribute types are all open types, so any JMX client reads it without Pacer's
+ * classes. It is not an MXBean because MXBean mapping would treat a {@code CompositeData} return value as a bean.
  */
-public interface MethodMXBean {
+public interface MethodMBean {
 
     String getMethod();
 

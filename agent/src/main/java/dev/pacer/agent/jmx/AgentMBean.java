@@ -1,12 +1,13 @@
 package dev.pacer.agent.jmx;
 
-import java.util.List;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The agent itself, registered as {@code pacer:type=Agent}. It also emits the notifications of
- * {@link AlertNotifier}.
+ * {@link AlertNotifier}. A standard MBean whose types are all open types, so any JMX client reads it without
+ * Pacer's classes.
  */
-public interface AgentMXBean {
+public interface AgentMBean {
 
     /** Returns the absolute path of agent.yaml. */
     String getConfigFile();
@@ -29,6 +30,6 @@ public interface AgentMXBean {
     /** Returns one metric over a window as a JSON time series; docs/outputs.md lists the metric names. */
     String history(String metric, String window);
 
-    /** Returns the alerts that are raised now. */
-    List<ActiveAlert> getActiveAlerts();
+    /** Returns the alerts that are raised now, each of the composite type {@code pacer.ActiveAlert}. */
+    CompositeData[] getActiveAlerts();
 }

@@ -5,7 +5,7 @@ package dev.pacer.agent.jmx;
  * taken every {@code system-metrics.interval}. Loads are fractions from 0 to 1 and NaN when unavailable, as in the
  * first sample; counts and sizes are -1 when unavailable.
  */
-public interface SystemMXBean {
+public interface SystemMBean {
 
     /** Returns the wall-clock time of the latest sample in ISO-8601, or an empty string before the first. */
     String getSampledAt();
