@@ -41,7 +41,9 @@ public final class AgentRuntime {
         Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,
                 monitoring.observer());
 
+        long installStartNanos = System.nanoTime();
         weaver.install(instrumentation);
+        long installMillis = (System.nanoTime() - installStartNanos) / 1_000_000;
         monitoring.start();
         new PacerThread("reporter", reporter).start();
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
@@ -53,7 +55,8 @@ public final class AgentRuntime {
         Log.info("Pacer started with " + pointcutCount + (pointcutCount == 1 ? " pointcut" : " pointcuts")
                 + " from " + configFile + "; " + registry.size() + " methods woven so far; reporting every "
                 + Durations.format(reporting.intervalNanos())
-                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : ""));
+                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : "")
+                + "; weaving took " + installMillis + " ms");
     }
 
     /** Replaces {@code {pid}} in the directory, so that several JVMs can share one configuration. */

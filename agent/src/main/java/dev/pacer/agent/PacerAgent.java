@@ -37,9 +37,11 @@ public final class PacerAgent {
 
     private static void start(String arguments, Instrumentation instrumentation) {
         AgentConfig config = null;
+        long startNanos = System.nanoTime();
         try {
             Path configFile = AgentArguments.configFile(arguments);
             config = ConfigLoader.load(configFile);
+            Log.debug("agent.yaml read in " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
             Log.setConfiguredLevel(config.logLevel());
 
             if (bootstrapAlreadyLoaded()) {

@@ -34,8 +34,8 @@ public final class ConfigLoader {
 
     static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "pointcuts",
             "system-metrics", "alerts");
-    static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "file", "unmatched-warning",
-            "retention", "max-memory");
+    static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "jmx-delay", "file",
+            "unmatched-warning", "retention", "max-memory");
     static final Set<String> FILE_KEYS = orderedSet("enabled", "directory", "rotate-size", "rotate-daily",
             "max-files");
     static final Set<String> POINTCUT_KEYS = orderedSet("name", "class", "subtype-of", "annotated-with", "method",
@@ -124,6 +124,7 @@ public final class ConfigLoader {
         reporting.rejectUnknownKeys(REPORTING_KEYS);
         long intervalNanos = reporting.duration("interval", defaults.intervalNanos(), MIN_INTERVAL_NANOS);
         boolean jmx = reporting.bool("jmx", defaults.jmx());
+        long jmxDelayNanos = reporting.duration("jmx-delay", defaults.jmxDelayNanos(), 0);
         long unmatchedNanos = reporting.duration("unmatched-warning", defaults.unmatchedWarningNanos(), 0);
 
         boolean fileEnabled = defaults.fileEnabled();
@@ -148,7 +149,7 @@ public final class ConfigLoader {
             rotateDaily = file.bool("rotate-daily", rotateDaily);
             maxFiles = (int) file.integer("max-files", maxFiles, 1, 10_000);
         }
-        return new ReportingConfig(intervalNanos, jmx, fileEnabled, directory, rotateBytes, rotateDaily, maxFiles,
+        return new ReportingConfig(intervalNanos, jmx, jmxDelayNanos, fileEnabled, directory, rotateBytes, rotateDaily, maxFiles,
                 unmatchedNanos);
     }
 

@@ -7,6 +7,9 @@ import java.nio.file.Path;
  *
  * @param intervalNanos         length of one reporting interval
  * @param jmx                   whether MBeans are registered in the platform MBeanServer
+ * @param jmxDelayNanos         minimum time after start before the MBeans are registered, at the first interval end
+ *                              after it, so that the application can install its own MBeanServer builder or
+ *                              LogManager first
  * @param fileEnabled           whether summary.jsonl and latency.hlog are written
  * @param directory             directory of the output files, relative to the working directory unless absolute
  * @param rotateBytes           size at which an output file is rotated
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 public record ReportingConfig(
         long intervalNanos,
         boolean jmx,
+        long jmxDelayNanos,
         boolean fileEnabled,
         Path directory,
         long rotateBytes,
@@ -28,7 +32,7 @@ public record ReportingConfig(
 
     /** The settings used when agent.yaml has no {@code reporting:} section. */
     public static ReportingConfig defaults() {
-        return new ReportingConfig(DEFAULT_INTERVAL_NANOS, true, true, Path.of("pacer-out"), 64L << 20, true, 10,
+        return new ReportingConfig(DEFAULT_INTERVAL_NANOS, true, 5_000_000_000L, true, Path.of("pacer-out"), 64L << 20, true, 10,
                 30_000_000_000L);
     }
 }

@@ -25,12 +25,13 @@ public final class PointcutSet {
 
     /** Returns whether any pointcut may select methods of the type. */
     public boolean matchesType(TypeDescription type) {
-        if (type.isSynthetic() || type.isAnnotation() || TypeIgnores.isAlwaysIgnored(type.getName())) {
+        if (TypeIgnores.isAlwaysIgnored(type.getName())) {
             return false;
         }
         for (Pointcut pointcut : pointcuts) {
             if (pointcut.matchesType(type)) {
-                return true;
+                // Checked last: reading modifiers makes a lazily described type parse its class file.
+                return !type.isSynthetic() && !type.isAnnotation();
             }
         }
         return false;

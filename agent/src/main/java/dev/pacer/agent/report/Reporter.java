@@ -170,7 +170,10 @@ public final class Reporter implements Runnable {
     }
 
     private void publishJmx(IntervalSummary summary) {
-        if (jmx == null) {
+        // At shutdown, nobody is left to read MBeans that were never registered, so none are registered then.
+        boolean tooEarly = clock.nanoTime() - startNanos < config.jmxDelayNanos();
+        boolean skip = jmx == null || (!jmxStarted && (stopped || tooEarly));
+        if (skip) {
             return;
         }
         try {

@@ -38,9 +38,15 @@ public final class SystemMetrics implements Runnable {
         this.probeFactory = probeFactory;
     }
 
-    /** Creates the sampler for this host, reading it with OSHI. */
+    /**
+     * Creates the sampler for this host: on Linux it reads {@code /proc} with OSHI's file-based drivers, elsewhere
+     * it uses OSHI's {@code SystemInfo}.
+     */
     public static SystemMetrics withOshi(long intervalNanos, AgentClock clock) {
-        return new SystemMetrics(intervalNanos, clock, OshiOsProbe::new);
+        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        // NOTE: off Linux, OSHI loads JNA, which initializes java.util.logging and, on JDK 22 and later, makes the
+        // JVM print a native-access warning. Only the Linux probe is covered by the integration tests.
+        return new SystemMetrics(intervalNanos, clock, linux ? LinuxProcProbe::new : OshiOsProbe::new);
     }
 
     @Override

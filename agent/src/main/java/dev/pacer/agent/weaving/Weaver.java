@@ -67,7 +67,9 @@ public final class Weaver {
             return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                     .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                    // Describes classes that are already loaded by reflection, which costs far less at start-up
+                    // than parsing their class files, and the others from their class files without loading them.
+                    .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
                     .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                     .with(new ScopeListener())
                     .ignore(type -> TypeIgnores.isAlwaysIgnored(type.getName()))

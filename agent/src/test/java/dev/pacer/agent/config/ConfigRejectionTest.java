@@ -137,7 +137,7 @@ class ConfigRejectionTest {
                 """);
 
         assertProblem(problem, 2, 3, "reporting.intervall", null, "Unknown key. Did you mean \"interval\"? "
-                + "Allowed keys here: interval, jmx, file, unmatched-warning, retention, max-memory.");
+                + "Allowed keys here: interval, jmx, jmx-delay, file, unmatched-warning, retention, max-memory.");
     }
 
     @Test

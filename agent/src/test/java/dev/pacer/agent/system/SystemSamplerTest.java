@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Computes loads from successive readings given by a scripted probe. */
 class SystemSamplerTest {
@@ -94,8 +96,24 @@ class SystemSamplerTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void procProbeReadsThisProcess() {
+        assertPlausible(new LinuxProcProbe().read());
+    }
+
+    @Test
     void oshiReadsThisProcess() {
-        OsReading reading = new OshiOsProbe().read();
+        assertPlausible(new OshiOsProbe().read());
+    }
+
+    @Test
+    void statusSizesAreInKilobytes() {
+        assertThat(LinuxProcProbe.kilobytes(" 45848 kB")).isEqualTo(45848L * 1024);
+        assertThat(LinuxProcProbe.kilobytes(null)).isEqualTo(-1);
+        assertThat(LinuxProcProbe.kilobytes("many kB")).isEqualTo(-1);
+    }
+
+    private static void assertPlausible(OsReading reading) {
 
         assertThat(reading.residentMemoryBytes()).isPositive();
         assertThat(reading.threadCount()).isPositive();
