@@ -31,11 +31,12 @@ public final class AgentRuntime {
         MethodTimer.setThrownListener(registry);
         PointcutSet pointcuts = new PointcutSet(config.pointcuts());
         Weaver weaver = new Weaver(pointcuts, registry);
-        MetricsCollector collector = new MetricsCollector(registry, weaver::transformErrors);
-
         Path directory = outputDirectory(reporting.directory());
-        FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
         Monitoring monitoring = Monitoring.create(config, clock, directory);
+        MetricsCollector collector = new MetricsCollector(registry,
+                () -> weaver.transformErrors() + monitoring.failures());
+
+        FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
         JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, monitoring.sources()) : null;
         String configFile = Path.of(config.file()).toAbsolutePath().toString();
         Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,

@@ -22,6 +22,15 @@ import java.nio.file.Path;
  */
 record Monitoring(SystemMetrics system, MonitoringSources sources, MonitoringObserver observer) {
 
+    /**
+     * Returns the failures that were logged once and kept from the application: failed system samples, intervals
+     * that could not be kept or evaluated, and alert listeners that threw. They count as agent errors.
+     */
+    long failures() {
+        long systemFailures = system == null ? 0 : system.failures();
+        return systemFailures + observer.failures() + sources.alerts().listenerFailures();
+    }
+
     static Monitoring create(AgentConfig config, AgentClock clock, Path directory) {
         SystemMetrics system = config.systemMetrics().enabled()
                 ? SystemMetrics.withOshi(config.systemMetrics().intervalNanos(), clock) : null;

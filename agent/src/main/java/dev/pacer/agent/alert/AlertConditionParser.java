@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class AlertConditionParser {
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*(.*?)\\s*");
+    private static final Pattern EXPRESSION =
+            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(>=|<=|>|<)\\s*(.*?)\\s*");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,3}(?:\\.\\d{1,3})?)");
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d{1,15}(?:\\.\\d{1,6})?)\\s*([A-Za-z%/]*)");
 
     private AlertConditionParser() {
     }
 
-    /** Thrown for an expression that cannot be used; the message says what is wrong and how to write it. */
+    /** Thrown for an invalid expression; the message names the problem and how to write the expression. */
     public static final class InvalidConditionException extends Exception {
         private static final long serialVersionUID = 1L;
 

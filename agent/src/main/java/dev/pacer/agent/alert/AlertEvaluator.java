@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Evaluates every alert once per interval and tells the listeners about each change of state. An interval whose
+ * Evaluates every alert once per interval and notifies the listeners of each change of state. An interval whose
  * value cannot be measured (NaN, such as a latency without calls) counts as clear.
  *
  * <p>Thread-safety: {@link #evaluate} runs on the reporter thread only; {@link #active} may be read from any thread.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What an alert compares with its threshold. A percentile metric carries the percentile itself; the other kinds
+ * The metric an alert compares with its threshold. A percentile metric carries the percentile itself; the other kinds
  * need none. Immutable.
  *
  * @param kind       the kind of value

@@ -7,7 +7,7 @@ package dev.pacer.agent.alert;
  */
 final class Hysteresis {
 
-    /** What one interval changed. */
+    /** The change of state caused by one interval. */
     enum Transition { NONE, RAISED, CLEARED }
 
     private final int forIntervals;

@@ -18,7 +18,7 @@ package dev.pacer.agent.history;
  */
 public record HistoryMetric(Scope scope, String target, Statistic statistic, SystemAttribute attribute) {
 
-    /** What a metric name selects. */
+    /** The kind of calls or value that a metric name selects. */
     public enum Scope { METHOD, POINTCUT, PROCESS, SYSTEM }
 
     private static final String FORMS = "Use method:<method key>:<statistic>, pointcut:<name>:<statistic>, "

@@ -12,7 +12,7 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Answers the {@code performanceSummary(window)} and {@code history(metric, window)} JMX operations from the
+ * Computes the results of the {@code performanceSummary(window)} and {@code history(metric, window)} JMX operations from the
  * {@link HistoryStore}. A window such as {@code 5m}, {@code 1h} or {@code 24h} covers the intervals that ended
  * within that time before now; the interval in progress is not part of any window. Thread-safe.
  */

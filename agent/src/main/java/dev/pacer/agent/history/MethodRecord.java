@@ -16,8 +16,8 @@ record MethodRecord(String key, String pointcut, long errors, Map<String, Long> 
         CompressedHistogram histogram) {
 
     /**
-     * Estimated heap bytes of one record beyond its shared strings: the record (32 bytes with compressed
-     * references), the byte array header (16) and the compressed bytes; an error map adds about 64 bytes per type.
+     * Estimated heap bytes of one record beyond its shared strings. The record takes 32 bytes with compressed
+     * references, the byte array adds a 16-byte header to the compressed bytes, and each error type adds about 64.
      */
     long estimatedBytes() {
         return 48L + histogram.sizeBytes() + 64L * errorsByType.size();

@@ -59,6 +59,14 @@ public record Statistic(Kind kind, double percentile) {
         };
     }
 
+    /** Returns failed over all calls, at most 1; a span whose only calls failed has the rate 1. */
+    private static double errorRate(long count, long errors) {
+        if (count == 0) {
+            return errors == 0 ? 0 : 1;
+        }
+        return Math.min(1.0, (double) errors / count);
+    }
+
     /**
      * Computes the statistic. Latencies of a span without calls are NaN.
      *
@@ -72,7 +80,7 @@ public record Statistic(Kind kind, double percentile) {
         return switch (kind) {
             case COUNT -> count;
             case ERRORS -> errors;
-            case ERROR_RATE -> empty ? (errors == 0 ? 0 : 1) : Math.min(1.0, (double) errors / count);
+            case ERROR_RATE -> errorRate(count, errors);
             case THROUGHPUT -> spanNanos > 0 ? count / (spanNanos / 1e9) : Double.NaN;
             case MIN -> empty ? Double.NaN : histogram.getMinValue() / 1000.0;
             case MEAN -> empty ? Double.NaN : histogram.getMean() / 1000.0;

@@ -5,7 +5,7 @@ import dev.pacer.agent.history.HistoryQueries;
 import dev.pacer.agent.system.SystemMetrics;
 
 /**
- * What the agent MBean's history, window and alert operations read, and what {@code pacer:type=System} shows.
+ * The sources of the agent MBean's history, window and alert members and of {@code pacer:type=System}.
  *
  * @param history the interval history
  * @param alerts  the alert rules and their state

@@ -2,7 +2,10 @@ package dev.pacer.agent.report;
 
 import dev.pacer.agent.metrics.IntervalSummary;
 
-/** Extends each interval before it is reported, and sees it after; called on the reporter thread under its lock. */
+/**
+ * A hook that extends each interval before it is reported and receives it afterwards. The reporter calls it on its
+ * thread while it holds its lock.
+ */
 public interface IntervalObserver {
 
     /** Returns the summary to report, such as the given one with system metrics added. */

@@ -77,7 +77,8 @@ public final class SystemMetrics implements Runnable {
         }
     }
 
-    /** Takes one sample now and publishes it as {@link #latest}. Never throws. */
+    /** Takes one sample now and publishes it as {@link #latest}. Catches and counts every exception and linkage
+     * error. */
     public void sampleNow() {
         try {
             if (sampler == null) {

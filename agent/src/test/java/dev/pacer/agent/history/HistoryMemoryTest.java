@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures the memory of one method's history over a day of 10 s intervals (8,640 intervals), the figure given in
- * docs/outputs.md. Each interval holds 1,000 calls with log-normal latencies around 2 ms and a slow tail, which
+ * docs/outputs.md. Each interval contains 1,000 calls with log-normal latencies around 2 ms and a slow tail, which
  * fills about as many histogram buckets as a busy JDBC method does.
  */
 class HistoryMemoryTest {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calls {@link #query()} in a loop until told to stop. Commands on standard input change its behaviour:
+ * Calls {@link #query()} in a loop until the command {@code exit} arrives. Commands on standard input change its behaviour:
  * {@code slow} makes each query take 80 ms, {@code fast} 1 ms, {@code burn} starts one busy thread per available
  * processor, {@code rest} stops them, and {@code exit} ends the program. Each command is acknowledged with a line
  * {@code OK <command>}.
