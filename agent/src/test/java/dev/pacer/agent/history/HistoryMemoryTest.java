@@ -11,9 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the memory of one method's history over a day of 10 s intervals (8,640 intervals), the figure given in
- * docs/outputs.md. Each interval contains 1,000 calls with log-normal latencies around 2 ms and a slow tail, which
- * fills about as many histogram buckets as a busy JDBC method does.
+ * Measures the memory of one method's history over a day of 10 s intervals (8,640 intervals), the figure given
+ * in docs/configuration.md. Each interval contains 1,000 calls with log-normal latencies around 2 ms and a slow
+ * tail, which fills about as many histogram buckets as a busy JDBC method does.
  */
 class HistoryMemoryTest {
 
