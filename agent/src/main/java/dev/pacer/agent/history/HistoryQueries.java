@@ -12,9 +12,10 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Computes the results of the {@code performanceSummary(window)} and {@code history(metric, window)} JMX operations from the
- * {@link HistoryStore}. A window such as {@code 5m}, {@code 1h} or {@code 24h} covers the intervals that ended
- * within that time before now; the interval in progress is not part of any window. Thread-safe.
+ * Computes the results of the {@code performanceSummary(window)} and {@code history(metric, window)} JMX
+ * operations from the {@link HistoryStore}. A window such as {@code 5m}, {@code 1h} or {@code 24h} covers the
+ * intervals that ended within that time before now, and the interval in progress is not part of any window.
+ * Thread-safe.
  */
 public final class HistoryQueries {
 
@@ -39,8 +40,9 @@ public final class HistoryQueries {
     }
 
     /**
-     * Returns one metric over a window as JSON: {@code {"metric":…,"window":…,"unit":…,"points":[{"t":…,"v":…}]}},
-     * one point per interval for calls and one per sample for system attributes. A value that could not be
+     * Returns one metric over a window as JSON, such as
+     * {@code {"metric":…,"window":…,"unit":…,"points":[{"t":…,"v":…}]}}, with one point per interval for calls
+     * and one per sample for system attributes. A value that could not be
      * measured, such as a latency in an interval without calls, is null.
      */
     public String seriesJson(String metricName, String window) {
