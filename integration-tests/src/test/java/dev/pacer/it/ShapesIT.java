@@ -52,6 +52,9 @@ class ShapesIT {
               - name: handlers
                 subtype-of: dev.pacer.it.apps.shapes.Handler
                 method: handle
+              - name: repositories
+                subtype-of: dev.pacer.it.apps.shapes.Repository
+                method: find
               - name: widgets
                 class: "dev.pacer.it.apps.shapes.*Widget"
                 method: "<init>"
@@ -89,6 +92,9 @@ class ShapesIT {
         expected.put(SHAPES + "LoudGreeter#greet(java.lang.String)", (long) CALLS);
         expected.put(SHAPES + "Circle#area()", 2L * CALLS);
         expected.put(SHAPES + "StringHandler#handle(java.lang.String)", (long) CALLS);
+        expected.put(SHAPES + "CachingRepository#find(int)", (long) CALLS);
+        expected.put(SHAPES + "AuditedRepository#find(int)", (long) CALLS);
+        expected.put(SHAPES + "DbRepository#find(int)", (long) CALLS / 2);
         expected.put(SHAPES + "Widget#<init>(int)", 2L * CALLS);
         expected.put(SHAPES + "BigWidget#<init>()", (long) CALLS);
         expected.put(SHAPES + "MathUtil#square(long)", (long) CALLS);

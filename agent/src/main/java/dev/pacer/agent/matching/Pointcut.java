@@ -51,6 +51,14 @@ public final class Pointcut {
         return name;
     }
 
+    /**
+     * Returns whether the pointcut selects implementations of a supertype's methods, whose delegating calls are
+     * recorded once, on the outermost implementation.
+     */
+    public boolean selectsBySupertype() {
+        return !subtypeOf.isEmpty();
+    }
+
     /** Returns the number of methods woven for this pointcut so far. */
     public int matchedMethods() {
         return matchedMethods.get();

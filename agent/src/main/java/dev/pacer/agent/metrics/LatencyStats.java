@@ -48,6 +48,12 @@ public record LatencyStats(
                 micros(histogram.getMaxValue()));
     }
 
+    /** Returns the same stats with another throughput, for cumulative stats whose time span grew. */
+    public LatencyStats withThroughput(double callsPerSecond) {
+        return new LatencyStats(count, errors, errorRate, callsPerSecond, minMicros, meanMicros, p50Micros, p90Micros,
+                p99Micros, p999Micros, maxMicros);
+    }
+
     private static double micros(long nanos) {
         return nanos / 1000.0;
     }

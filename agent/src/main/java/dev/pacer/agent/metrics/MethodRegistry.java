@@ -14,6 +14,7 @@ import java.util.Map;
 public final class MethodRegistry implements MethodTimer.ThrownListener {
 
     private final Map<String, MethodInfo> byKey = new HashMap<>();
+    private final Map<String, Integer> signatureIds = new HashMap<>();
     private volatile MethodInfo[] byId = new MethodInfo[0];
 
     /** Returns the id of a method, registering it on first sight. */
@@ -30,6 +31,11 @@ public final class MethodRegistry implements MethodTimer.ThrownListener {
         grown[created.id()] = created;
         byId = grown;
         return created.id();
+    }
+
+    /** Returns the id of a signature such as {@code send(java.net.http.HttpRequest,...)}, assigned densely from 0. */
+    public synchronized int signatureId(String signature) {
+        return signatureIds.computeIfAbsent(signature, ignored -> signatureIds.size());
     }
 
     /** Returns whether a method key already has an id. */

@@ -23,13 +23,26 @@ public final class MetricsCollector {
     private final MethodRegistry registry;
     private final LongSupplier extraAgentErrors;
     private final Map<Integer, Cumulative> cumulativeById = new HashMap<>();
+    private final Histogram scratch = newHistogram();
     private volatile Map<String, CumulativeView> cumulativeViews = Map.of();
 
     /** Cumulative state of one method, owned by the collecting thread. */
     private static final class Cumulative {
-        final Histogram histogram = newHistogram();
+        private Histogram histogram;
         long errorsSeen;
         Map<String, Long> errorsByTypeSeen = Map.of();
+
+        /** Returns the histogram since start, created at the method's first call to save memory until then. */
+        Histogram histogram() {
+            if (histogram == null) {
+                histogram = newHistogram();
+            }
+            return histogram;
+        }
+
+        boolean hasCalls() {
+            return histogram != null;
+        }
     }
 
     /**
@@ -75,29 +88,35 @@ public final class MetricsCollector {
         Map<String, CumulativeView> views = new HashMap<>(cumulativeViews);
 
         for (MethodInfo method : registry.methods()) {
-            Histogram interval = newHistogram();
-            interval.setStartTimeStamp(startEpochMillis);
-            interval.setEndTimeStamp(endEpochMillis);
-            method.recorder().drainTo(interval::recordValueWithCount);
+            scratch.reset();
+            method.recorder().drainTo(scratch::recordValueWithCount);
 
             Cumulative cumulative = cumulativeById.computeIfAbsent(method.id(), ignored -> new Cumulative());
             long errorsTotal = method.errorsTotal();
             long intervalErrors = errorsTotal - cumulative.errorsSeen;
+            boolean active = scratch.getTotalCount() > 0 || intervalErrors > 0;
+            if (!active) {
+                views.put(method.key(), idleView(method, cumulative, sinceStartNanos));
+                continue;
+            }
+
             Map<String, Long> byTypeTotal = method.errorsByType();
             Map<String, Long> intervalByType = difference(byTypeTotal, cumulative.errorsByTypeSeen);
             cumulative.errorsSeen = errorsTotal;
             cumulative.errorsByTypeSeen = byTypeTotal;
-            cumulative.histogram.add(interval);
+
+            // A copy sized to this interval's largest value; the scratch histogram is reused for every method.
+            Histogram interval = newHistogram();
+            interval.add(scratch);
+            interval.setStartTimeStamp(startEpochMillis);
+            interval.setEndTimeStamp(endEpochMillis);
+            cumulative.histogram().add(interval);
 
             LatencyStats intervalStats = LatencyStats.of(interval, intervalErrors, intervalNanos);
-            LatencyStats totalStats = LatencyStats.of(cumulative.histogram, errorsTotal, sinceStartNanos);
+            LatencyStats totalStats = LatencyStats.of(cumulative.histogram(), errorsTotal, sinceStartNanos);
             views.put(method.key(), new CumulativeView(method.key(), method.pointcut(), totalStats, intervalStats));
-
-            boolean active = interval.getTotalCount() > 0 || intervalErrors > 0;
-            if (active) {
-                snapshots.add(new MethodSnapshot(method.key(), method.pointcut(), intervalStats, intervalByType,
-                        interval));
-            }
+            snapshots.add(new MethodSnapshot(method.key(), method.pointcut(), intervalStats, intervalByType,
+                    interval));
         }
         snapshots.sort(Comparator.comparing(MethodSnapshot::key));
         cumulativeViews = Map.copyOf(views);
@@ -120,6 +139,19 @@ public final class MetricsCollector {
     /** Returns the exceptions the agent caught and kept from the application, plus classes it failed to weave. */
     public long agentErrors() {
         return AgentErrors.suppressedCount() + AgentErrors.unknownMethodIdCount() + extraAgentErrors.getAsLong();
+    }
+
+    /** Returns the view of a method without calls in the interval, without recomputing its percentiles. */
+    private CumulativeView idleView(MethodInfo method, Cumulative cumulative, long sinceStartNanos) {
+        CumulativeView previous = cumulativeViews.get(method.key());
+        LatencyStats noCalls = LatencyStats.empty(0);
+        if (previous == null || !cumulative.hasCalls()) {
+            return new CumulativeView(method.key(), method.pointcut(), LatencyStats.empty(cumulative.errorsSeen),
+                    noCalls);
+        }
+        LatencyStats total = previous.stats()
+                .withThroughput(previous.stats().count() / (Math.max(sinceStartNanos, 1) / 1e9));
+        return new CumulativeView(method.key(), method.pointcut(), total, noCalls);
     }
 
     private static Map<String, Long> difference(Map<String, Long> total, Map<String, Long> seen) {

@@ -24,6 +24,24 @@ final class MethodIdBinding implements Advice.OffsetMapping.Factory<MethodId> {
         this.registry = registry;
     }
 
+    /** Resolves {@link SignatureId} parameters; registered next to the {@link MethodId} binding. */
+    Advice.OffsetMapping.Factory<SignatureId> signatureBinding() {
+        return new Advice.OffsetMapping.Factory<>() {
+            @Override
+            public Class<SignatureId> getAnnotationType() {
+                return SignatureId.class;
+            }
+
+            @Override
+            public Advice.OffsetMapping make(ParameterDescription.InDefinedShape target,
+                    AnnotationDescription.Loadable<SignatureId> annotation, AdviceType adviceType) {
+                return (instrumentedType, instrumentedMethod, assigner, argumentHandler, sort) ->
+                        new Advice.OffsetMapping.Target.ForStackManipulation(
+                                IntegerConstant.forValue(registry.signatureId(signature(instrumentedMethod))));
+            }
+        };
+    }
+
     @Override
     public Class<MethodId> getAnnotationType() {
         return MethodId.class;
@@ -56,8 +74,12 @@ final class MethodIdBinding implements Advice.OffsetMapping.Factory<MethodId> {
 
     /** Returns {@code Class#method(ParamType,...)} with parameter types as in Java source. */
     static String methodKey(TypeDescription type, MethodDescription method) {
-        StringBuilder key = new StringBuilder(type.getName()).append('#')
-                .append(method.isConstructor() ? "<init>" : method.getName()).append('(');
+        return type.getName() + '#' + signature(method);
+    }
+
+    /** Returns {@code method(ParamType,...)}, the part of the key that implementations of one method share. */
+    static String signature(MethodDescription method) {
+        StringBuilder key = new StringBuilder(method.isConstructor() ? "<init>" : method.getName()).append('(');
         boolean first = true;
         for (ParameterDescription parameter : method.getParameters()) {
             if (!first) {

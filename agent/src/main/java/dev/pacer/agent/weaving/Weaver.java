@@ -1,6 +1,7 @@
 package dev.pacer.agent.weaving;
 
 import dev.pacer.agent.Log;
+import dev.pacer.agent.matching.Pointcut;
 import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.matching.TypeIgnores;
 import dev.pacer.agent.metrics.MethodRegistry;
@@ -40,22 +41,28 @@ public final class Weaver {
 
     /** Installs the transformer and retransforms the loaded classes that the pointcuts select. */
     public ResettableClassFileTransformer install(Instrumentation instrumentation) throws NoSuchMethodException {
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
-                .bind(new MethodIdBinding(pointcuts, registry));
+        MethodIdBinding methodIds = new MethodIdBinding(pointcuts, registry);
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds)
+                .bind(methodIds.signatureBinding());
         Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
                 new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
 
-        ElementMatcher<MethodDescription> selected = method -> {
-            TypeDescription type = method.getDeclaringType().asErasure();
-            return pointcuts.firstMatch(type, method) != null;
+        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor()
+                && selectingPointcut(method) != null;
+        ElementMatcher<MethodDescription> methods = method -> {
+            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
+            return pointcut != null && !pointcut.selectsBySupertype();
         };
-        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor() && selected.matches(method);
-        ElementMatcher<MethodDescription> methods = method -> method.isMethod() && selected.matches(method);
+        ElementMatcher<MethodDescription> implementations = method -> {
+            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
+            return pointcut != null && pointcut.selectsBySupertype();
+        };
 
         AgentBuilder.Transformer advice = new AgentBuilder.Transformer.ForAdvice(mapping)
                 .include(TimingAdvice.class.getClassLoader())
                 .withExceptionHandler(countingHandler)
                 .advice(methods, TimingAdvice.class.getName())
+                .advice(implementations, OutermostTimingAdvice.class.getName())
                 .advice(constructors, ConstructorTimingAdvice.class.getName());
 
         // The Nexus serves only the self-injection initialization strategy, which Pacer does not use. Disabled, it
@@ -80,6 +87,10 @@ public final class Weaver {
         } finally {
             AgentScope.exit();
         }
+    }
+
+    private Pointcut selectingPointcut(MethodDescription method) {
+        return pointcuts.firstMatch(method.getDeclaringType().asErasure(), method);
     }
 
     /** Returns the number of classes that could not be woven. */

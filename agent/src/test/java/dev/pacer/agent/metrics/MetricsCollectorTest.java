@@ -96,6 +96,32 @@ class MetricsCollectorTest {
     }
 
     @Test
+    void clampedValueReportsHighest() {
+        MethodInfo method = SharedMethodRegistry.register("slow", "", "orders");
+        Histogram reference = new Histogram(1, LatencyBuckets.HIGHEST_TRACKABLE_NANOS, 2);
+        reference.recordValue(LatencyBuckets.HIGHEST_TRACKABLE_NANOS);
+
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        LatencyStats stats = snapshotOf(collectTenSeconds(), method).stats();
+        assertThat(stats.maxMicros()).isEqualTo(reference.getMaxValue() / 1000.0);
+    }
+
+    @Test
+    void agentCountersCopyAgentErrors() {
+        MethodInfo method = SharedMethodRegistry.register("clock", "", "orders");
+        MethodTimer.record(method.id(), System.nanoTime() + TEN_SECONDS_NANOS, null);
+        MethodTimer.record(method.id(), System.nanoTime() - 2 * LatencyBuckets.HIGHEST_TRACKABLE_NANOS, null);
+
+        IntervalSummary.AgentCounters counters = collectTenSeconds().agent();
+
+        assertThat(counters.negativeDurations()).isEqualTo(AgentErrors.negativeDurationCount());
+        assertThat(counters.overflows()).isEqualTo(AgentErrors.overflowCount());
+        assertThat(counters.negativeDurations()).isPositive();
+        assertThat(counters.overflows()).isPositive();
+    }
+
+    @Test
     void throughputIsCountPerSecond() {
         MethodInfo method = SharedMethodRegistry.register("ping", "", "health");
         recordConstant(method, 500, 1_000);
@@ -272,6 +298,32 @@ class MetricsCollectorTest {
         assertThat(view.stats().count()).isEqualTo(7);
         assertThat(view.last().count()).isZero();
         assertThat(view.pointcut()).isEqualTo("orders");
+    }
+
+    @Test
+    void idleThroughputFallsWithTime() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "int", "orders");
+        recordConstant(method, 100, 1_000);
+        collector.collect(START_MILLIS, START_MILLIS + 10_000, TEN_SECONDS_NANOS, TEN_SECONDS_NANOS);
+
+        collector.collect(START_MILLIS + 10_000, START_MILLIS + 20_000, TEN_SECONDS_NANOS, 2 * TEN_SECONDS_NANOS);
+
+        LatencyStats stats = collector.cumulativeViews().get(method.key()).stats();
+        assertThat(stats.throughputPerSecond()).isCloseTo(5.0, within(1e-9));
+        assertThat(stats.count()).isEqualTo(100);
+    }
+
+    @Test
+    void errorOnlyMethodKeepsErrorsWhenIdle() {
+        MethodInfo method = SharedMethodRegistry.register("quiet", "long", "orders");
+        method.recordError(new IOException("disk"));
+        collectTenSeconds();
+        collectTenSeconds();
+
+        MetricsCollector.CumulativeView view = collector.cumulativeViews().get(method.key());
+
+        assertThat(view.stats().errors()).isEqualTo(1);
+        assertThat(view.last().errors()).isZero();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.pacer.agent.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pacer.agent.config.ConfigLoader;
+import dev.pacer.agent.config.InvalidConfigException;
 import dev.pacer.agent.config.ReportingConfig;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.LatencyStats;
@@ -39,9 +41,8 @@ class FileOutputTest {
     private final List<Histogram> written = new ArrayList<>();
 
     @BeforeEach
-    void writeTwoIntervals() throws IOException {
-        ReportingConfig config = new ReportingConfig(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS), false, 0L, true,
-                directory, 64L << 20, true, 10, TimeUnit.SECONDS.toNanos(30));
+    void writeTwoIntervals() throws Exception {
+        ReportingConfig config = reportingConfig(directory);
         FileOutput output = new FileOutput(config, directory, START_MILLIS);
         SplittableRandom random = new SplittableRandom(5L);
         try {
@@ -124,8 +125,50 @@ class FileOutputTest {
     }
 
     @Test
+    void rotatedHlogFilesAreEachReadable() throws Exception {
+        Path rotating = directory.resolve("rotating");
+        long lastMinuteMillis = START_MILLIS + 86_340_000L;
+        FileOutput output = new FileOutput(reportingConfig(rotating), rotating, START_MILLIS);
+        Histogram beforeMidnight;
+        Histogram afterMidnight;
+        try {
+            MethodSnapshot first = snapshot(FIND_KEY, lastMinuteMillis, 100, new SplittableRandom(1L));
+            beforeMidnight = written.get(written.size() - 1);
+            output.write(intervalOf(first, lastMinuteMillis));
+
+            MethodSnapshot second = snapshot(FIND_KEY, lastMinuteMillis + INTERVAL_MILLIS * 6, 200,
+                    new SplittableRandom(2L));
+            afterMidnight = written.get(written.size() - 1);
+            output.write(intervalOf(second, lastMinuteMillis + INTERVAL_MILLIS * 6));
+        } finally {
+            output.close();
+        }
+
+        assertThat(readLog(rotating.resolve("latency-2026-01-01-001.hlog").toFile())).containsExactly(beforeMidnight);
+        assertThat(readLog(rotating.resolve("latency.hlog").toFile())).containsExactly(afterMidnight);
+    }
+
+    @Test
     void hlogTagRemovesCommasAndSpaces() {
         assertThat(FileOutput.hlogTag("a.B#m(int, java.lang.String)")).isEqualTo("a.B#m(int;java.lang.String)");
+    }
+
+    /** Parses the reporting section with the real loader, so the test also gets the defaults that it applies. */
+    private static ReportingConfig reportingConfig(Path outputDirectory) throws InvalidConfigException {
+        String yaml = """
+                reporting:
+                  interval: 10s
+                  jmx: false
+                  file:
+                    directory: "%s"
+                    rotate-size: 64MB
+                    rotate-daily: true
+                    max-files: 10
+                pointcuts:
+                  - name: orders
+                    class: com.example.Repo
+                """.formatted(outputDirectory.toAbsolutePath());
+        return ConfigLoader.parse(yaml, "agent.yaml").reporting();
     }
 
     private MethodSnapshot snapshot(String key, long startMillis, int count, SplittableRandom random) {
@@ -149,9 +192,19 @@ class FileOutputTest {
         return directory.resolve("latency.hlog").toFile();
     }
 
+    private static IntervalSummary intervalOf(MethodSnapshot method, long startMillis) {
+        return new IntervalSummary(startMillis, startMillis + INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS), List.of(method),
+                new IntervalSummary.AgentCounters(1, 0, 0, 0));
+    }
+
     private List<EncodableHistogram> readLatencyLog() throws IOException {
+        return readLog(latencyFile());
+    }
+
+    private static List<EncodableHistogram> readLog(File file) throws IOException {
         List<EncodableHistogram> histograms = new ArrayList<>();
-        try (HistogramLogReader reader = new HistogramLogReader(latencyFile())) {
+        try (HistogramLogReader reader = new HistogramLogReader(file)) {
             EncodableHistogram next = reader.nextIntervalHistogram();
             while (next != null) {
                 histograms.add(next);

@@ -1,6 +1,9 @@
 package dev.pacer.it.apps;
 
+import dev.pacer.it.apps.shapes.AuditedRepository;
 import dev.pacer.it.apps.shapes.BigWidget;
+import dev.pacer.it.apps.shapes.CachingRepository;
+import dev.pacer.it.apps.shapes.DbRepository;
 import dev.pacer.it.apps.shapes.Calc;
 import dev.pacer.it.apps.shapes.Circle;
 import dev.pacer.it.apps.shapes.Fib;
@@ -11,6 +14,7 @@ import dev.pacer.it.apps.shapes.LoudGreeter;
 import dev.pacer.it.apps.shapes.MathUtil;
 import dev.pacer.it.apps.shapes.Overloads;
 import dev.pacer.it.apps.shapes.PlainGreeter;
+import dev.pacer.it.apps.shapes.Repository;
 import dev.pacer.it.apps.shapes.Shape;
 import dev.pacer.it.apps.shapes.StringHandler;
 import dev.pacer.it.apps.shapes.Thrower;
@@ -61,6 +65,15 @@ public final class ShapesApp {
                 failures++;
             }
             checksum.update(bytes, 0, bytes.length);
+        }
+        Repository cached = new CachingRepository(new DbRepository());
+        Repository direct = new DbRepository();
+        Repository audited = new AuditedRepository();
+        for (int i = 0; i < calls; i++) {
+            sink += cached.find(i) + audited.find(i);
+            if (i % 2 == 0) {
+                sink += direct.find(i);
+            }
         }
         sink += Fib.fib(15);
         sink += runOnEightThreads(callsPerThread);
