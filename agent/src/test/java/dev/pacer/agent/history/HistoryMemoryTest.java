@@ -26,15 +26,15 @@ class HistoryMemoryTest {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    @Test
-    void oneMethodForOneDay() {
+    /** Fills a day of history for one method and returns the estimated and the measured heap bytes. */
+    private static long[] measureOneDay(int callsPerInterval, long seed) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Random random = new Random(7);
+        Random random = new Random(seed);
         long before = usedHeapAfterGc(memory);
 
         HistoryStore store = new HistoryStore(new HistoryConfig(HistoryConfig.DEFAULT_RETENTION_NANOS, 1L << 30));
         for (int i = 1; i <= INTERVALS_PER_DAY; i++) {
-            long[] latencies = new long[1_000];
+            long[] latencies = new long[callsPerInterval];
             for (int j = 0; j < latencies.length; j++) {
                 double millis = Math.exp(random.nextGaussian() * 0.6) * 2.0;
                 latencies[j] = (long) (millis * 1_000_000) + (random.nextInt(100) == 0 ? 50_000_000L : 0);
@@ -44,11 +44,26 @@ class HistoryMemoryTest {
         }
         long measured = usedHeapAfterGc(memory) - before;
 
-        System.out.printf("history of one method for one day at 10 s: estimated %,d bytes, measured %,d bytes%n",
-                store.estimatedBytes(), measured);
         assertThat(store.size()).isEqualTo(INTERVALS_PER_DAY);
-        assertThat(store.estimatedBytes()).isLessThan(8L << 20);
+        System.out.printf("history of one method for one day at 10 s, %,d calls per interval: estimated %,d bytes, "
+                + "measured %,d bytes%n", callsPerInterval, store.estimatedBytes(), measured);
+        return new long[] {store.estimatedBytes(), measured};
+    }
+
+    @Test
+    void busyMethodForOneDay() {
+        long[] bytes = measureOneDay(1_000, 7);
+
+        assertThat(bytes[0]).isLessThan(8L << 20);
         // The estimate drives the memory cap, so it must not undercount the heap by much.
-        assertThat((double) store.estimatedBytes()).isGreaterThan(measured * 0.8);
+        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.8);
+    }
+
+    @Test
+    void quietMethodForOneDay() {
+        long[] bytes = measureOneDay(10, 8);
+
+        assertThat(bytes[0]).isLessThan(4L << 20);
+        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.8);
     }
 }
