@@ -2,6 +2,7 @@ package dev.pacer.agent.system;
 
 import dev.pacer.agent.AgentClock;
 import dev.pacer.agent.Log;
+import java.lang.reflect.Constructor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +18,12 @@ import java.util.function.Supplier;
  * thread.
  */
 public final class SystemMetrics implements Runnable {
+
+    /**
+     * System property that makes the agent read Linux through OSHI's JNA-based {@code SystemInfo} as on other
+     * platforms, for diagnostics and for the integration test of that path.
+     */
+    public static final String FORCE_OSHI_PROPERTY = "pacer.system-metrics.oshi";
 
     private final long intervalNanos;
     private final AgentClock clock;
@@ -44,9 +51,30 @@ public final class SystemMetrics implements Runnable {
      */
     public static SystemMetrics withOshi(long intervalNanos, AgentClock clock) {
         boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        boolean forceOshi = Boolean.getBoolean(FORCE_OSHI_PROPERTY);
         // NOTE: off Linux, OSHI loads JNA, which initializes java.util.logging and, on JDK 22 and later, makes the
-        // JVM print a native-access warning. Only the Linux probe is covered by the integration tests.
-        return new SystemMetrics(intervalNanos, clock, linux ? LinuxProcProbe::new : OshiOsProbe::new);
+        // JVM print a native-access warning. The integration tests run that path on Linux only, by forcing it.
+        return new SystemMetrics(intervalNanos, clock,
+                linux && !forceOshi ? LinuxProcProbe::new : SystemMetrics::isolatedOshiProbe);
+    }
+
+    /**
+     * Creates the OSHI probe in an {@link OshiClassLoader} when the agent jar hides JNA, which the packaged jar
+     * does, and directly otherwise, as in unit tests.
+     */
+    static OsProbe isolatedOshiProbe() {
+        ClassLoader agentLoader = SystemMetrics.class.getClassLoader();
+        if (!OshiClassLoader.jnaIsHidden(agentLoader)) {
+            return new OshiOsProbe();
+        }
+        try {
+            Class<?> probe = Class.forName(OshiOsProbe.class.getName(), true, new OshiClassLoader(agentLoader));
+            Constructor<?> constructor = probe.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (OsProbe) constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("OSHI could not be loaded from the agent jar", e);
+        }
     }
 
     @Override
