@@ -73,7 +73,8 @@ final class WindowMerger {
 
         IntervalRecord first = records.get(0);
         IntervalRecord last = records.get(records.size() - 1);
-        return new IntervalSummary(first.startEpochMillis(), last.endEpochMillis(), spanNanos, methods, last.agent(),
-                system);
+        IntervalSummary merged = new IntervalSummary(first.startEpochMillis(), last.endEpochMillis(), spanNanos,
+                methods, last.agent());
+        return merged.withSystem(system);
     }
 }

@@ -42,7 +42,7 @@ class AlertEvaluatorTest {
         MethodSnapshot method = new MethodSnapshot(key, pointcut, LatencyStats.of(histogram, 5, INTERVAL_NANOS),
                 Map.of(), histogram);
         return new IntervalSummary(endMillis - 1000, endMillis, INTERVAL_NANOS, List.of(method),
-                new IntervalSummary.AgentCounters(1, 0, 0, 0), system);
+                new IntervalSummary.AgentCounters(1, 0, 0, 0)).withSystem(system);
     }
 
     @Test

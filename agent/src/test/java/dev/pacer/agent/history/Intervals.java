@@ -41,7 +41,8 @@ final class Intervals {
                     LatencyStats.of(histogram, call.errors(), INTERVAL_NANOS),
                     call.errors() > 0 ? Map.of("java.io.IOException", call.errors()) : Map.of(), histogram));
         }
-        return new IntervalSummary(endMillis - INTERVAL_MILLIS, endMillis, INTERVAL_NANOS, methods, COUNTERS,
-                system);
+        IntervalSummary summary = new IntervalSummary(endMillis - INTERVAL_MILLIS, endMillis, INTERVAL_NANOS,
+                methods, COUNTERS);
+        return summary.withSystem(system);
     }
 }

@@ -27,13 +27,15 @@ class SummarySectionsTest {
         if (count > 0) {
             histogram.recordValueWithCount(latencyMicros * 1000, count);
         }
-        LatencyStats stats = count > 0 ? LatencyStats.of(histogram, errors, INTERVAL_NANOS) : LatencyStats.empty(errors);
+        LatencyStats stats = count > 0
+                ? LatencyStats.of(histogram, errors, INTERVAL_NANOS)
+                : LatencyStats.empty(errors);
         return new MethodSnapshot(key, "p", stats, Map.of(), histogram);
     }
 
     private static JsonNode render(List<MethodSnapshot> methods, SystemSnapshot system) throws Exception {
         IntervalSummary summary = new IntervalSummary(0, 10_000, INTERVAL_NANOS, methods,
-                new IntervalSummary.AgentCounters(1, 0, 0, 0), system);
+                new IntervalSummary.AgentCounters(1, 0, 0, 0)).withSystem(system);
         return JSON.readTree(SummaryJson.render(summary));
     }
 
