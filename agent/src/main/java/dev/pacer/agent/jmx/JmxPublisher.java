@@ -83,7 +83,15 @@ public final class JmxPublisher {
 
             @Override
             public String performanceSummary(String window) {
-                return sources == null ? "{}" : sources.history().summaryJson(window);
+                if (sources == null) {
+                    return "{}";
+                }
+                AgentScope.enter();
+                try {
+                    return sources.history().summaryJson(window);
+                } finally {
+                    AgentScope.exit();
+                }
             }
 
             @Override
@@ -91,7 +99,12 @@ public final class JmxPublisher {
                 if (sources == null) {
                     throw new IllegalStateException("The history is not available in this agent");
                 }
-                return sources.history().seriesJson(metric, window);
+                AgentScope.enter();
+                try {
+                    return sources.history().seriesJson(metric, window);
+                } finally {
+                    AgentScope.exit();
+                }
             }
 
             @Override
