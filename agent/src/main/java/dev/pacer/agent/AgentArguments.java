@@ -25,17 +25,20 @@ final class AgentArguments {
     }
 
     static Path configFile(String arguments, String property, String environment) throws MissingConfigException {
+        Path fromArguments = null;
         if (arguments != null && !arguments.isBlank()) {
             for (String argument : arguments.split(",")) {
                 String trimmed = argument.trim();
                 if (trimmed.startsWith("config=") && trimmed.length() > "config=".length()) {
-                    return Path.of(trimmed.substring("config=".length()));
-                }
-                if (!trimmed.isEmpty() && !trimmed.contains("=")) {
+                    fromArguments = Path.of(trimmed.substring("config=".length()));
+                } else if (!trimmed.isEmpty() && !trimmed.contains("=")) {
                     throw new MissingConfigException("Unknown agent argument \"" + trimmed + "\". Write "
                             + "-javaagent:pacer-agent.jar=config=PATH. The agent is disabled");
                 }
             }
+        }
+        if (fromArguments != null) {
+            return fromArguments;
         }
         if (property != null && !property.isBlank()) {
             return Path.of(property);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Checks which source names agent.yaml: the agent argument, else the system property, else the environment. */
@@ -61,7 +60,6 @@ class AgentArgumentsTest {
     }
 
     @Test
-    @Disabled("AgentArguments.configFile returns at config=PATH before it checks the arguments after it")
     void bareArgumentAfterConfigIsRejected() {
         assertThatThrownBy(() -> AgentArguments.configFile("config=/etc/agent.yaml,verbose", null, null))
                 .isInstanceOf(AgentArguments.MissingConfigException.class)

@@ -46,13 +46,12 @@ public final class MethodTimer {
 
         if (durationNanos < 0) {
             AgentErrors.negativeDuration();
-            return;
-        }
-        if (durationNanos > LatencyBuckets.HIGHEST_TRACKABLE_NANOS) {
+        } else if (durationNanos > LatencyBuckets.HIGHEST_TRACKABLE_NANOS) {
             AgentErrors.overflow();
-            durationNanos = LatencyBuckets.HIGHEST_TRACKABLE_NANOS;
+            table[methodId].record(LatencyBuckets.HIGHEST_TRACKABLE_NANOS, thread.getId());
+        } else {
+            table[methodId].record(durationNanos, thread.getId());
         }
-        table[methodId].record(durationNanos, thread.getId());
 
         if (thrown != null) {
             notifyThrown(methodId, thrown);

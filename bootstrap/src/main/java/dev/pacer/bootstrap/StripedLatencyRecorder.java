@@ -91,7 +91,7 @@ public final class StripedLatencyRecorder {
         return bytes;
     }
 
-    /** Returns the number of stripes, a power of two of at least twice the available processors. */
+    /** Returns the number of stripes: the power of two at or above twice the available processors, from 2 to 64. */
     public static int stripeCount() {
         return STRIPE_COUNT;
     }

@@ -147,6 +147,22 @@ class MethodTimerTest {
     }
 
     @Test
+    void scopeOfOtherThreadIsIgnored() throws InterruptedException {
+        Thread application = new Thread(() -> MethodTimer.record(methodId, System.nanoTime(), null));
+
+        AgentScope.enter();
+        try {
+            application.start();
+            application.join(JOIN_TIMEOUT_MILLIS);
+        } finally {
+            AgentScope.exit();
+        }
+
+        assertThat(application.isAlive()).isFalse();
+        assertThat(drain()).hasSize(1);
+    }
+
+    @Test
     void recordResumesAfterAgentScope() {
         AgentScope.enter();
         AgentScope.enter();

@@ -120,7 +120,8 @@ class StripedLatencyRecorderTest {
         Thread drainer = new Thread(() -> {
             try {
                 gate.await();
-                while (writersLeft.get() > 0) {
+                long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MILLIS);
+                while (writersLeft.get() > 0 && System.nanoTime() < deadlineNanos) {
                     recorder.drainTo(merged::recordValueWithCount);
                     drainsWhileWriting.incrementAndGet();
                 }

@@ -31,7 +31,7 @@ public final class Pointcut {
     private final boolean selectsJdkImplementations;
     private final AtomicInteger matchedMethods = new AtomicInteger();
 
-    // Supertype name -> signatures (name and parameter types) of the methods it and its supertypes declare.
+    // Generic supertype name -> signatures (name and parameter types) of the methods it and its supertypes declare.
     private final Map<String, Set<String>> signaturesBySupertype = new ConcurrentHashMap<>();
 
     public Pointcut(PointcutConfig config) {
@@ -85,7 +85,7 @@ public final class Pointcut {
         if (!classMatches) {
             return false;
         }
-        boolean subtypeMatches = subtypeOf.isEmpty() || findSupertype(type) != null;
+        boolean subtypeMatches = subtypeOf.isEmpty() || !findSupertypes(type).isEmpty();
         if (!subtypeMatches) {
             return false;
         }
@@ -155,8 +155,12 @@ public final class Pointcut {
         return false;
     }
 
-    /** Returns the first type in the hierarchy of {@code type}, itself included, that subtype-of names. */
-    private TypeDefinition findSupertype(TypeDefinition type) {
+    /**
+     * Returns every type in the hierarchy of {@code type}, itself included, that subtype-of names, with the type
+     * arguments that this hierarchy gives it, such as {@code Handler<java.lang.String>}.
+     */
+    private List<TypeDefinition> findSupertypes(TypeDefinition type) {
+        List<TypeDefinition> found = new ArrayList<>();
         List<TypeDefinition> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         pending.add(type);
@@ -166,26 +170,27 @@ public final class Pointcut {
                 continue;
             }
             if (subtypeOf.contains(current.asErasure().getName())) {
-                return current;
+                found.add(current);
             }
             if (current.getSuperClass() != null) {
                 pending.add(current.getSuperClass());
             }
-            for (TypeDescription.Generic implemented : current.getInterfaces()) {
-                pending.add(implemented);
-            }
+            pending.addAll(current.getInterfaces());
         }
-        return null;
+        return found;
     }
 
     private boolean declaredBySupertype(TypeDescription type, MethodDescription candidate) {
-        TypeDefinition supertype = findSupertype(type);
-        if (supertype == null) {
-            return false;
+        String candidateSignature = signature(candidate);
+        for (TypeDefinition supertype : findSupertypes(type)) {
+            // Keyed by the generic name, because Handler<String> and Handler<Integer> declare different signatures.
+            Set<String> signatures = signaturesBySupertype.computeIfAbsent(supertype.getTypeName(),
+                    ignored -> collectSignatures(supertype));
+            if (signatures.contains(candidateSignature)) {
+                return true;
+            }
         }
-        Set<String> signatures = signaturesBySupertype.computeIfAbsent(supertype.asErasure().getName(),
-                ignored -> collectSignatures(supertype));
-        return signatures.contains(signature(candidate));
+        return false;
     }
 
     private static Set<String> collectSignatures(TypeDefinition root) {

@@ -1,10 +1,13 @@
 package dev.pacer.agent.metrics;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * One method over one interval: its stats, its errors by exception class, and the interval histogram itself.
+ * One method over one interval: its stats, its errors by exception class (sorted by class name), and the interval
+ * histogram itself.
  * Immutable once published; readers must not record into the histogram.
  */
 public record MethodSnapshot(
@@ -15,6 +18,6 @@ public record MethodSnapshot(
         Histogram histogram) {
 
     public MethodSnapshot {
-        errorsByType = Map.copyOf(errorsByType);
+        errorsByType = Collections.unmodifiableMap(new TreeMap<>(errorsByType));
     }
 }

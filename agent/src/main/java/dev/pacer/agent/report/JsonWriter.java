@@ -62,11 +62,16 @@ public final class JsonWriter {
         return this;
     }
 
-    /** Writes a number rounded to three decimals, or null when it is NaN or infinite. */
+    /**
+     * Writes a number rounded to three decimals, or null when it is NaN or infinite. Magnitudes of 1e15 and more are
+     * written unrounded, because rounding them to thousandths would overflow a long.
+     */
     public JsonWriter value(double value) {
         separate();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             out.append("null");
+        } else if (Math.abs(value) >= 1e15) {
+            out.append(value);
         } else {
             double rounded = Math.round(value * 1000.0) / 1000.0;
             if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {

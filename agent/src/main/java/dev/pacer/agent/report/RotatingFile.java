@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An output file that is rotated by size and, optionally, when the UTC date changes. The active file keeps its
@@ -113,23 +115,46 @@ final class RotatingFile implements Closeable {
         if (!Files.exists(active)) {
             return;
         }
+        List<RotatedName> rotated = listRotated();
         int sequence = 1;
-        Path target;
-        do {
-            target = directory.resolve(String.format("%s-%s-%03d%s", baseName, day, sequence++, extension));
-        } while (Files.exists(target));
-        Files.move(active, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteOldest();
-    }
-
-    private void deleteOldest() throws IOException {
-        List<Path> rotated = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, baseName + "-*" + extension)) {
-            entries.forEach(rotated::add);
+        for (RotatedName name : rotated) {
+            if (name.day.equals(day.toString())) {
+                sequence = Math.max(sequence, name.sequence + 1);
+            }
         }
+        Path target = directory.resolve(String.format("%s-%s-%03d%s", baseName, day, sequence, extension));
+        Files.move(active, target, StandardCopyOption.ATOMIC_MOVE);
+
+        rotated.add(new RotatedName(target, day.toString(), sequence));
         rotated.sort(null);
         for (int i = 0; i < rotated.size() - maxFiles; i++) {
-            Files.deleteIfExists(rotated.get(i));
+            Files.deleteIfExists(rotated.get(i).path);
+        }
+    }
+
+    /** Returns the rotated files of this output, oldest first by day and then by sequence number. */
+    private List<RotatedName> listRotated() throws IOException {
+        Pattern pattern = Pattern.compile(Pattern.quote(baseName) + "-(\\d{4}-\\d{2}-\\d{2})-(\\d+)"
+                + Pattern.quote(extension));
+        List<RotatedName> rotated = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, baseName + "-*" + extension)) {
+            for (Path entry : entries) {
+                Matcher matcher = pattern.matcher(entry.getFileName().toString());
+                if (matcher.matches() && matcher.group(2).length() < 10) {
+                    rotated.add(new RotatedName(entry, matcher.group(1), Integer.parseInt(matcher.group(2))));
+                }
+            }
+        }
+        rotated.sort(null);
+        return rotated;
+    }
+
+    /** A rotated file name, ordered by its day, then numerically by its sequence number. */
+    private record RotatedName(Path path, String day, int sequence) implements Comparable<RotatedName> {
+        @Override
+        public int compareTo(RotatedName other) {
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : Integer.compare(sequence, other.sequence);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Matches pointcuts against ByteBuddy descriptions of the fixture classes declared below. */
@@ -79,6 +78,25 @@ class PointcutMatchingTest {
     static class IntegerHandler implements Handler<Integer> {
         @Override
         public void handle(Integer value) {
+        }
+    }
+
+    interface Statement {
+        void execute(String sql);
+    }
+
+    interface PreparedStatement extends Statement {
+        void execute();
+    }
+
+    /** Lists both interfaces, so that the class reaches Statement directly as well as through PreparedStatement. */
+    static class DriverStatement implements PreparedStatement, Statement {
+        @Override
+        public void execute(String sql) {
+        }
+
+        @Override
+        public void execute() {
         }
     }
 
@@ -295,7 +313,6 @@ class PointcutMatchingTest {
     }
 
     @Test
-    @Disabled("Pointcut caches supertype signatures by erased name, so only the first type argument seen matches")
     void subtypeOfGenericSelectsEachBinding() {
         Pointcut pointcut = new Pointcut(subtypeOf(FIXTURES + "Handler", "*"));
 
@@ -304,6 +321,16 @@ class PointcutMatchingTest {
 
         assertThat(stringHandler).containsExactly("handle(java.lang.String)");
         assertThat(integerHandler).containsExactly("handle(java.lang.Integer)");
+    }
+
+    @Test
+    void subtypeOfSeveralTypesUnitesMethods() {
+        Pointcut pointcut = new Pointcut(new PointcutConfig("test", 1, List.of(),
+                List.of(FIXTURES + "Statement", FIXTURES + "PreparedStatement"), List.of(), "*", null, List.of(), null,
+                false));
+
+        assertThat(selectedSignatures(pointcut, DriverStatement.class))
+                .containsExactlyInAnyOrder("execute(java.lang.String)", "execute()");
     }
 
     // annotated-with

@@ -7,9 +7,11 @@ import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.LatencyBuckets;
 import dev.pacer.bootstrap.MethodTimer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ class MetricsCollectorTest {
     private static final long TEN_SECONDS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long START_MILLIS = 1_767_225_600_000L;
     private static final long THREAD_ID = 1;
+    private static final long JOIN_TIMEOUT_MILLIS = 60_000;
 
     private final MethodRegistry registry = SharedMethodRegistry.registry();
     private MetricsCollector collector;
@@ -119,6 +122,48 @@ class MetricsCollectorTest {
         assertThat(counters.overflows()).isEqualTo(AgentErrors.overflowCount());
         assertThat(counters.negativeDurations()).isPositive();
         assertThat(counters.overflows()).isPositive();
+    }
+
+    @Test
+    void concurrentCollectLosesNoCall() throws InterruptedException {
+        MethodInfo method = SharedMethodRegistry.register("busy", "int", "orders");
+        int threads = 4;
+        int callsPerThread = 50_000;
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(threads);
+        List<Thread> callers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    gate.await();
+                    for (int i = 0; i < callsPerThread; i++) {
+                        MethodTimer.record(method.id(), System.nanoTime() - 1_000, null);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finished.countDown();
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+
+        // Collects on this thread while the callers record, then once more after all of them have finished.
+        long collected = 0;
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MILLIS);
+        gate.countDown();
+        while (finished.getCount() > 0 && System.nanoTime() < deadlineNanos) {
+            collected += countOf(collectTenSeconds(), method);
+        }
+        for (Thread caller : callers) {
+            caller.join(JOIN_TIMEOUT_MILLIS);
+            assertThat(caller.isAlive()).as("%s still running", caller.getName()).isFalse();
+        }
+        collected += countOf(collectTenSeconds(), method);
+
+        assertThat(collected).isEqualTo((long) threads * callsPerThread);
+        assertThat(collector.cumulativeViews().get(method.key()).stats().count()).isEqualTo(collected);
     }
 
     @Test
@@ -348,6 +393,13 @@ class MetricsCollectorTest {
 
     private IntervalSummary collectTenSeconds() {
         return collector.collect(START_MILLIS, START_MILLIS + 10_000, TEN_SECONDS_NANOS, TEN_SECONDS_NANOS);
+    }
+
+    private static long countOf(IntervalSummary summary, MethodInfo method) {
+        return summary.methods().stream()
+                .filter(snapshot -> snapshot.key().equals(method.key()))
+                .mapToLong(snapshot -> snapshot.stats().count())
+                .sum();
     }
 
     private static MethodSnapshot snapshotOf(IntervalSummary summary, MethodInfo method) {

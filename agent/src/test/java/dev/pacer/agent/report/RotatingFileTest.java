@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +94,6 @@ class RotatingFileTest {
     }
 
     @Test
-    @Disabled("RotatingFile.rotate reuses the lowest free sequence number, so deleteOldest deletes the newest file")
     void retentionKeepsNewestSameDay() throws IOException {
         RotatingFile file = new RotatingFile(directory, "summary", ".jsonl", 1, false, 2, NO_HEADER);
 
