@@ -30,7 +30,7 @@ public final class HistoryQueries {
     /** Returns the merged summary of a window, or null when no interval ended within it. */
     public IntervalSummary summary(String window) {
         long fromMillis = clock.currentTimeMillis() - windowMillis(window);
-        return WindowMerger.merge(store.since(fromMillis));
+        return WindowMerger.merge(store.sinceWithRollups(fromMillis));
     }
 
     /** Returns the summary of a window as JSON, in the format of one line of summary.jsonl. */

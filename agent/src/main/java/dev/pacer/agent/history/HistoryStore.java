@@ -4,6 +4,8 @@ import dev.pacer.agent.config.HistoryConfig;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.system.SystemSnapshot;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -15,6 +17,9 @@ import java.util.List;
  * is always kept. The estimate counts the compressed histograms and fixed per-record overheads, not the method key
  * strings, which the registry keeps anyway.
  *
+ * <p>Every {@link RollupBuilder#BLOCK_SIZE} intervals are also added up into one roll-up, so that a long window
+ * merges few histograms. A roll-up is dropped with the oldest of its intervals.
+ *
  * <p>Thread-safe: the reporter thread appends, and JMX threads read a copy of the list taken under the lock.
  */
 public final class HistoryStore {
@@ -22,6 +27,9 @@ public final class HistoryStore {
     private final long retentionMillis;
     private final long maxMemoryBytes;
     private final ArrayDeque<IntervalRecord> records = new ArrayDeque<>();
+    private final ArrayDeque<Rollup> rollups = new ArrayDeque<>();
+    private final RollupBuilder rollupBuilder = new RollupBuilder();
+    private IntervalRecord openRollupFirst;
     private long estimatedBytes;
     private long droppedForMemory;
     private SystemSnapshot lastSystem;
@@ -38,6 +46,15 @@ public final class HistoryStore {
         IntervalRecord record = IntervalRecord.of(summary, newSystem);
         records.addLast(record);
         estimatedBytes += record.estimatedBytes();
+        if (openRollupFirst == null) {
+            openRollupFirst = record;
+        }
+        IntervalRecord merged = rollupBuilder.add(summary);
+        if (merged != null) {
+            rollups.addLast(new Rollup(openRollupFirst, record, merged));
+            estimatedBytes += merged.estimatedBytes();
+            openRollupFirst = null;
+        }
 
         long oldestEndKept = summary.endEpochMillis() - retentionMillis;
         while (records.size() > 1 && records.peekFirst().endEpochMillis() <= oldestEndKept) {
@@ -52,6 +69,41 @@ public final class HistoryStore {
     /** Returns the intervals that ended after {@code fromEpochMillis}, oldest first. */
     synchronized List<IntervalRecord> since(long fromEpochMillis) {
         return records.stream().filter(record -> record.endEpochMillis() > fromEpochMillis).toList();
+    }
+
+    /**
+     * Returns the same calls as {@link #since}, oldest first, with every run of intervals that a roll-up covers
+     * replaced by that roll-up. A window always reaches the newest interval, so a roll-up that starts inside it
+     * lies wholly inside it.
+     */
+    synchronized List<IntervalRecord> sinceWithRollups(long fromEpochMillis) {
+        List<IntervalRecord> result = new ArrayList<>();
+        Iterator<Rollup> laterRollups = rollups.iterator();
+        Rollup nextRollup = laterRollups.hasNext() ? laterRollups.next() : null;
+        IntervalRecord skipThrough = null;
+        for (IntervalRecord record : records) {
+            Rollup startingHere = null;
+            if (nextRollup != null && nextRollup.first() == record) {
+                startingHere = nextRollup;
+                nextRollup = laterRollups.hasNext() ? laterRollups.next() : null;
+            }
+
+            if (skipThrough != null) {
+                skipThrough = record == skipThrough ? null : skipThrough;
+                continue;
+            }
+            boolean inWindow = record.endEpochMillis() > fromEpochMillis;
+            if (!inWindow) {
+                continue;
+            }
+            if (startingHere == null) {
+                result.add(record);
+                continue;
+            }
+            result.add(startingHere.merged());
+            skipThrough = record == startingHere.last() ? null : startingHere.last();
+        }
+        return result;
     }
 
     /** Returns the end of the newest interval, or 0 when the history is empty. */
@@ -77,5 +129,16 @@ public final class HistoryStore {
     private void dropOldest() {
         IntervalRecord oldest = records.removeFirst();
         estimatedBytes -= oldest.estimatedBytes();
+        if (!rollups.isEmpty() && rollups.peekFirst().first() == oldest) {
+            estimatedBytes -= rollups.removeFirst().merged().estimatedBytes();
+        }
+        if (openRollupFirst == oldest) {
+            rollupBuilder.reset();
+            openRollupFirst = null;
+        }
+    }
+
+    /** A roll-up and the first and last of the intervals it adds up, compared by identity. */
+    private record Rollup(IntervalRecord first, IntervalRecord last, IntervalRecord merged) {
     }
 }

@@ -19,7 +19,7 @@ record IntervalRecord(
         long estimatedBytes) {
 
     /** Estimated bytes of the record itself and its list, without the methods. */
-    private static final long RECORD_BYTES = 96;
+    static final long RECORD_BYTES = 96;
 
     /**
      * Estimated bytes of one system snapshot with two collectors, counted only by the first interval that refers
