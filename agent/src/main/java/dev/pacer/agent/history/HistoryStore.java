@@ -17,19 +17,23 @@ import java.util.List;
  * is always kept. The estimate counts the compressed histograms and fixed per-record overheads, not the method key
  * strings, which the registry keeps anyway.
  *
- * <p>Every {@link RollupBuilder#BLOCK_SIZE} intervals are also added up into one roll-up, so that a long window
- * merges few histograms. A roll-up is dropped with the oldest of its intervals.
+ * <p>Every {@link #ROLLUP_SIZE} intervals are also added up into one roll-up of the same form as an interval, so
+ * that a long window merges few histograms: a day of 10 s intervals takes 135 roll-ups plus at most 2 × 63
+ * intervals at its edges instead of 8,640 intervals. A roll-up is dropped with the oldest of its intervals.
  *
  * <p>Thread-safe: the reporter thread appends, and JMX threads read a copy of the list taken under the lock.
  */
 public final class HistoryStore {
 
+    /** Intervals per roll-up. */
+    static final int ROLLUP_SIZE = 64;
+
     private final long retentionMillis;
     private final long maxMemoryBytes;
     private final ArrayDeque<IntervalRecord> records = new ArrayDeque<>();
     private final ArrayDeque<Rollup> rollups = new ArrayDeque<>();
-    private final RollupBuilder rollupBuilder = new RollupBuilder();
     private IntervalRecord openRollupFirst;
+    private int openRollupSize;
     private long estimatedBytes;
     private long droppedForMemory;
     private SystemSnapshot lastSystem;
@@ -49,11 +53,9 @@ public final class HistoryStore {
         if (openRollupFirst == null) {
             openRollupFirst = record;
         }
-        IntervalRecord merged = rollupBuilder.add(summary);
-        if (merged != null) {
-            rollups.addLast(new Rollup(openRollupFirst, record, merged));
-            estimatedBytes += merged.estimatedBytes();
-            openRollupFirst = null;
+        openRollupSize++;
+        if (openRollupSize == ROLLUP_SIZE) {
+            closeRollup(record);
         }
 
         long oldestEndKept = summary.endEpochMillis() - retentionMillis;
@@ -133,9 +135,27 @@ public final class HistoryStore {
             estimatedBytes -= rollups.removeFirst().merged().estimatedBytes();
         }
         if (openRollupFirst == oldest) {
-            rollupBuilder.reset();
             openRollupFirst = null;
+            openRollupSize = 0;
         }
+    }
+
+    /**
+     * Adds up the last {@link #ROLLUP_SIZE} intervals, decoding each method's histograms once more. This costs the
+     * reporter thread about one decode per method and interval, and keeps no uncompressed histogram between
+     * intervals.
+     */
+    private void closeRollup(IntervalRecord last) {
+        List<IntervalRecord> block = new ArrayList<>(ROLLUP_SIZE);
+        Iterator<IntervalRecord> newestFirst = records.descendingIterator();
+        for (int i = 0; i < ROLLUP_SIZE; i++) {
+            block.add(0, newestFirst.next());
+        }
+        IntervalRecord merged = IntervalRecord.of(WindowMerger.merge(block), false);
+        rollups.addLast(new Rollup(openRollupFirst, last, merged));
+        estimatedBytes += merged.estimatedBytes();
+        openRollupFirst = null;
+        openRollupSize = 0;
     }
 
     /** A roll-up and the first and last of the intervals it adds up, compared by identity. */

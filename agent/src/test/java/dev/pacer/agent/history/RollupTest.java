@@ -63,7 +63,7 @@ class RollupTest {
 
         List<IntervalRecord> window = store.sinceWithRollups(0);
 
-        // 8,640 intervals are 135 roll-ups of 64.
+        // 8,640 intervals are 135 roll-ups of HistoryStore.ROLLUP_SIZE = 64.
         assertThat(window).hasSize(135);
         IntervalSummary merged = WindowMerger.merge(window);
         assertEqualsReference(merged.methods().get(0).stats(), reference(intervals, 0));
