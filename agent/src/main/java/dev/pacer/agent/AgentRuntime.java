@@ -7,6 +7,7 @@ import dev.pacer.agent.jmx.JmxPublisher;
 import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.ratelimit.RateLimitRuntime;
 import dev.pacer.agent.report.FileOutput;
 import dev.pacer.agent.report.Reporter;
 import dev.pacer.agent.weaving.Weaver;
@@ -30,11 +31,12 @@ public final class AgentRuntime {
         MethodRegistry registry = new MethodRegistry();
         MethodTimer.setThrownListener(registry);
         PointcutSet pointcuts = new PointcutSet(config.pointcuts());
-        Weaver weaver = new Weaver(pointcuts, registry);
+        RateLimitRuntime rateLimits = RateLimitRuntime.start(config.rateLimits(), config.pointcuts(), clock);
+        Weaver weaver = new Weaver(pointcuts, registry, rateLimits.gateIdByPointcut(), rateLimits.keyedByPointcut());
         Path directory = outputDirectory(reporting.directory());
         Monitoring monitoring = Monitoring.create(config, clock, directory);
         MetricsCollector collector = new MetricsCollector(registry,
-                () -> weaver.transformErrors() + monitoring.failures());
+                () -> weaver.transformErrors() + monitoring.failures(), rateLimits.collector());
 
         FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
         JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, monitoring.sources()) : null;
@@ -50,6 +52,7 @@ public final class AgentRuntime {
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
             monitoring.stop();
             reporter.shutdown();
+            rateLimits.close();
         }));
 
         int pointcutCount = config.pointcuts().size();

@@ -36,6 +36,18 @@ public final class DelegationGuard {
         return delegated ? NESTED : System.nanoTime();
     }
 
+    /**
+     * Returns whether a call of {@code methodId} would be delegated: another implementation of the same signature is
+     * already running on this thread. Changes no state. The rate-limit advice, which runs outside the timing advice,
+     * uses it so that a delegated call takes no second token.
+     */
+    public static boolean isDelegated(int signatureId, int methodId) {
+        int[] state = STATE.get();
+        int depthSlot = 2 * signatureId;
+        boolean active = state != null && depthSlot + 1 < state.length && state[depthSlot] > 0;
+        return active && state[depthSlot + 1] != methodId;
+    }
+
     /** Leaves a woven method; every {@link #enter} is paired with one exit. */
     public static void exit(int signatureId) {
         int[] state = STATE.get();

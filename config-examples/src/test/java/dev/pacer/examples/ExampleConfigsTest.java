@@ -7,6 +7,8 @@ import dev.pacer.agent.config.AgentConfig;
 import dev.pacer.agent.config.ConfigLoader;
 import dev.pacer.agent.config.InvalidConfigException;
 import dev.pacer.agent.config.PointcutConfig;
+import dev.pacer.agent.config.PointcutRateLimit;
+import dev.pacer.agent.config.RateLimitSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,5 +91,30 @@ class ExampleConfigsTest {
                 .containsExactly("slow-db", "failing-db", "host-cpu", "heap-nearly-full");
         assertThat(config.systemMetrics().intervalNanos()).isEqualTo(10_000_000_000L);
         assertThat(config.history().retentionNanos()).isEqualTo(86_400_000_000_000L);
+    }
+
+    // The CI client example promises the limits of the CI server's API.
+
+    @Test
+    void ciApiLimitsMatchServerLimits() {
+        AgentConfig config = load(examplesDirectory().resolve("ci-api-limits.yaml"));
+        long minuteNanos = 60_000_000_000L;
+
+        assertThat(config.rateLimits().limits().get("builds")).isEqualTo(new RateLimitSpec(10, minuteNanos, 0));
+        assertThat(config.rateLimits().limits().get("plugins")).isEqualTo(new RateLimitSpec(30, minuteNanos, 5));
+        assertThat(config.rateLimits().limits().get("users")).isEqualTo(new RateLimitSpec(20, minuteNanos, 0));
+    }
+
+    @Test
+    void ciApiLimitsKeyUsersById() {
+        AgentConfig config = load(examplesDirectory().resolve("ci-api-limits.yaml"));
+        PointcutRateLimit users = config.pointcuts().stream()
+                .filter(pointcut -> pointcut.name().equals("users"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("ci-api-limits.yaml has no pointcut named users"))
+                .rateLimit();
+
+        assertThat(users.limit()).isEqualTo("users");
+        assertThat(users.key()).isEqualTo("arg0.id");
     }
 }

@@ -5,6 +5,7 @@ import dev.pacer.agent.history.Statistic;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.MethodSnapshot;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.system.SystemSnapshot;
 import org.HdrHistogram.Histogram;
 
@@ -35,9 +36,7 @@ final class AlertValues {
         return switch (metric.kind()) {
             case SYSTEM_CPU, SYSTEM_PROCESS_CPU, SYSTEM_HEAP, SYSTEM_RSS -> system(metric, condition.fractionOfMax(),
                     summary.system());
-            // NOTE: rate limits do not exist yet, so there is no rejected count to compare; the loader rejects
-            // every alert on rejected until they do.
-            case REJECTED -> Double.NaN;
+            case REJECTED -> rejectedPerSecond(alert.target(), summary);
             default -> ofTarget(alert, summary);
         };
     }
@@ -54,6 +53,17 @@ final class AlertValues {
             }
         }
         return statistic(alert.condition().metric()).compute(merged, errors, summary.intervalNanos());
+    }
+
+    /** Returns the calls that the limit rejected per second of the interval, or NaN when it reported nothing. */
+    private static double rejectedPerSecond(String limit, IntervalSummary summary) {
+        double seconds = summary.intervalNanos() / 1e9;
+        for (RateLimitSnapshot snapshot : summary.rateLimits()) {
+            if (snapshot.limit().equals(limit) && seconds > 0) {
+                return snapshot.interval().rejected() / seconds;
+            }
+        }
+        return Double.NaN;
     }
 
     private static Statistic statistic(AlertMetric metric) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param logLevel    the level of the agent's log
  * @param reporting   where and how often summaries are written
  * @param pointcuts   the methods to time, in file order
+ * @param rateLimits  the store and the named limits of rate-limit advice
  * @param systemMetrics how often host, process and JVM metrics are sampled
  * @param history     how much interval history is kept in memory
  * @param alerts      the alert rules, in file order
@@ -21,6 +22,7 @@ public record AgentConfig(
         Log.Level logLevel,
         ReportingConfig reporting,
         List<PointcutConfig> pointcuts,
+        RateLimitsConfig rateLimits,
         SystemMetricsConfig systemMetrics,
         HistoryConfig history,
         List<AlertConfig> alerts) {
@@ -32,8 +34,14 @@ public record AgentConfig(
 
     /** Creates a configuration with default system metrics and history and no alerts. */
     public AgentConfig(String file, boolean failOnError, Log.Level logLevel, ReportingConfig reporting,
-            List<PointcutConfig> pointcuts) {
-        this(file, failOnError, logLevel, reporting, pointcuts, SystemMetricsConfig.defaults(),
+            List<PointcutConfig> pointcuts, RateLimitsConfig rateLimits) {
+        this(file, failOnError, logLevel, reporting, pointcuts, rateLimits, SystemMetricsConfig.defaults(),
                 HistoryConfig.defaults(), List.of());
+    }
+
+    /** Creates a configuration without rate limits, with default system metrics and history and no alerts. */
+    public AgentConfig(String file, boolean failOnError, Log.Level logLevel, ReportingConfig reporting,
+            List<PointcutConfig> pointcuts) {
+        this(file, failOnError, logLevel, reporting, pointcuts, RateLimitsConfig.none());
     }
 }

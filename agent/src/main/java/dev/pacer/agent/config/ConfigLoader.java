@@ -32,14 +32,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ConfigLoader {
 
-    static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "pointcuts",
-            "system-metrics", "alerts");
+    static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "rate-limits",
+            "pointcuts", "system-metrics", "alerts");
     static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "jmx-delay", "file",
             "unmatched-warning", "retention", "max-memory");
     static final Set<String> FILE_KEYS = orderedSet("enabled", "directory", "rotate-size", "rotate-daily",
             "max-files");
     static final Set<String> POINTCUT_KEYS = orderedSet("name", "class", "subtype-of", "annotated-with", "method",
-            "params", "exclude-class", "exclude-method", "allow-broad");
+            "params", "exclude-class", "exclude-method", "allow-broad", "rate-limit", "on-limit",
+            "max-wait", "key");
 
     private static final long MIN_INTERVAL_NANOS = 100_000_000L;
     private static final Pattern POINTCUT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -104,15 +105,18 @@ public final class ConfigLoader {
         boolean failOnError = root.bool("fail-on-error", false);
         String level = root.choice("log-level", "info", List.of("debug", "info", "warn", "error", "off"));
         ReportingConfig reporting = readReporting(root);
-        List<PointcutConfig> pointcuts = readPointcuts(root);
+        RateLimitsConfig rateLimits = RateLimitConfigReader.readRateLimits(root);
+        List<PointcutConfig> pointcuts = readPointcuts(root, rateLimits);
         SystemMetricsConfig systemMetrics = MonitoringSettingsReader.systemMetrics(root);
         HistoryConfig history = MonitoringSettingsReader.history(root);
         Set<String> pointcutNames = new LinkedHashSet<>();
         pointcuts.forEach(pointcut -> pointcutNames.add(pointcut.name()));
-        // NOTE: no rate limits exist yet, so every alert on "rejected" is reported as naming an unknown limit.
-        List<AlertConfig> alerts = AlertsReader.read(root, pointcutNames, Set.of());
+        Set<String> limitNames = new LinkedHashSet<>(rateLimits.limits().keySet());
+        pointcuts.stream().filter(pointcut -> pointcut.rateLimit() != null)
+                .forEach(pointcut -> limitNames.add(pointcut.rateLimit().limit()));
+        List<AlertConfig> alerts = AlertsReader.read(root, pointcutNames, limitNames);
         return new AgentConfig(label, failOnError, Log.Level.valueOf(level.toUpperCase(Locale.ROOT)), reporting,
-                pointcuts, systemMetrics, history, alerts);
+                pointcuts, rateLimits, systemMetrics, history, alerts);
     }
 
     private static ReportingConfig readReporting(YamlSection root) {
@@ -153,11 +157,11 @@ public final class ConfigLoader {
                 unmatchedNanos);
     }
 
-    private static List<PointcutConfig> readPointcuts(YamlSection root) {
+    private static List<PointcutConfig> readPointcuts(YamlSection root, RateLimitsConfig rateLimits) {
         List<PointcutConfig> pointcuts = new ArrayList<>();
         Map<String, Integer> lineByName = new HashMap<>();
         for (YamlSection entry : root.sectionList("pointcuts")) {
-            PointcutConfig pointcut = readPointcut(entry);
+            PointcutConfig pointcut = readPointcut(entry, rateLimits);
             if (pointcut == null) {
                 continue;
             }
@@ -172,7 +176,7 @@ public final class ConfigLoader {
         return pointcuts;
     }
 
-    private static PointcutConfig readPointcut(YamlSection entry) {
+    private static PointcutConfig readPointcut(YamlSection entry, RateLimitsConfig rateLimits) {
         entry.rejectUnknownKeys(POINTCUT_KEYS);
         String name = entry.requiredString("name", "orders");
         if (name != null && !POINTCUT_NAME.matcher(name).matches()) {
@@ -236,11 +240,12 @@ public final class ConfigLoader {
                 entry.rejectItem("exclude-class", glob, problem);
             }
         }
+        PointcutRateLimit rateLimit = RateLimitConfigReader.readPointcut(entry, name, rateLimits);
         if (name == null) {
             return null;
         }
         return new PointcutConfig(name, entry.line(), classes, subtypeOf, annotatedWith, method, params,
-                excludeClass, excludeMethod, allowBroad);
+                excludeClass, excludeMethod, allowBroad, rateLimit);
     }
 
     private static List<String> typeNames(YamlSection entry, String key, String example) {

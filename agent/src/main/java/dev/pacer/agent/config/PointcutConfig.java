@@ -15,6 +15,7 @@ import java.util.List;
  * @param excludeClass  class globs that are never selected
  * @param excludeMethod method-name pattern that is never selected, or null
  * @param allowBroad    whether a pointcut that selects every class is allowed
+ * @param rateLimit     the rate-limit advice of the selected methods, or null when they are only timed
  */
 public record PointcutConfig(
         String name,
@@ -26,7 +27,8 @@ public record PointcutConfig(
         List<String> params,
         List<String> excludeClass,
         String excludeMethod,
-        boolean allowBroad) {
+        boolean allowBroad,
+        PointcutRateLimit rateLimit) {
 
     public PointcutConfig {
         classes = List.copyOf(classes);
@@ -34,5 +36,13 @@ public record PointcutConfig(
         annotatedWith = List.copyOf(annotatedWith);
         params = params == null ? null : List.copyOf(params);
         excludeClass = List.copyOf(excludeClass);
+    }
+
+    /** Creates a pointcut that only times the methods it selects. */
+    public PointcutConfig(String name, int line, List<String> classes, List<String> subtypeOf,
+            List<String> annotatedWith, String method, List<String> params, List<String> excludeClass,
+            String excludeMethod, boolean allowBroad) {
+        this(name, line, classes, subtypeOf, annotatedWith, method, params, excludeClass, excludeMethod, allowBroad,
+                null);
     }
 }

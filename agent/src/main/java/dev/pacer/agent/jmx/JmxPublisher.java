@@ -4,9 +4,11 @@ import dev.pacer.agent.Log;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.LatencyStats;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.report.SummaryJson;
 import dev.pacer.bootstrap.AgentScope;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,8 @@ public final class JmxPublisher {
     private final MetricsCollector collector;
     private final MonitoringSources sources;
     private final Set<String> registeredKeys = new HashSet<>();
+    private final Set<String> registeredLimits = new HashSet<>();
+    private volatile Map<String, RateLimitSnapshot> rateLimitViews = Map.of();
     private MBeanServer server;
     private volatile String lastSummaryJson = "{}";
 
@@ -128,6 +132,7 @@ public final class JmxPublisher {
     /** Publishes one interval: stores its JSON and registers an MBean for every method seen for the first time. */
     public void publish(IntervalSummary summary) {
         lastSummaryJson = SummaryJson.render(summary);
+        publishRateLimits(summary);
         for (MetricsCollector.CumulativeView view : collector.cumulativeViews().values()) {
             if (registeredKeys.contains(view.key())) {
                 continue;
@@ -140,6 +145,32 @@ public final class JmxPublisher {
                 Log.warnOnce("jmx:" + view.key(), "Could not register the MBean of " + view.key(), e);
             }
         }
+    }
+
+    private void publishRateLimits(IntervalSummary summary) {
+        Map<String, RateLimitSnapshot> views = new HashMap<>();
+        for (RateLimitSnapshot limit : summary.rateLimits()) {
+            views.put(limit.limit(), limit);
+        }
+        rateLimitViews = Map.copyOf(views);
+        for (RateLimitSnapshot limit : summary.rateLimits()) {
+            if (registeredLimits.contains(limit.limit())) {
+                continue;
+            }
+            try {
+                server.registerMBean(new StandardMBean(new RateLimitBean(limit.limit()), RateLimitMBean.class,
+                        false), rateLimitName(limit.limit()));
+                registeredLimits.add(limit.limit());
+            } catch (JMException e) {
+                Log.warnOnce("jmx:limit:" + limit.limit(), "Could not register the MBean of rate limit "
+                        + limit.limit(), e);
+            }
+        }
+    }
+
+    /** Returns {@code pacer:type=RateLimit,name=<limit>}, with the name quoted. */
+    public static ObjectName rateLimitName(String limit) throws JMException {
+        return new ObjectName(DOMAIN + ":type=RateLimit,name=" + ObjectName.quote(limit));
     }
 
     /** Returns {@code pacer:type=Agent}. */
@@ -239,6 +270,89 @@ public final class JmxPublisher {
             } finally {
                 AgentScope.exit();
             }
+        }
+    }
+
+    /** Reads one limit's latest snapshot on every call, so attributes change after each interval. */
+    private final class RateLimitBean implements RateLimitMBean {
+        private final String limit;
+
+        RateLimitBean(String limit) {
+            this.limit = limit;
+        }
+
+        private RateLimitSnapshot snapshot() {
+            return rateLimitViews.get(limit);
+        }
+
+        @Override
+        public String getName() {
+            return limit;
+        }
+
+        @Override
+        public String getStore() {
+            return snapshot().store();
+        }
+
+        @Override
+        public boolean isKeyed() {
+            return snapshot().keyed();
+        }
+
+        @Override
+        public boolean isStoreAvailable() {
+            return snapshot().storeAvailable();
+        }
+
+        @Override
+        public long getStoreOutages() {
+            return snapshot().storeOutages();
+        }
+
+        @Override
+        public long getAllowed() {
+            return snapshot().total().allowed();
+        }
+
+        @Override
+        public long getRejected() {
+            return snapshot().total().rejected();
+        }
+
+        @Override
+        public long getWaited() {
+            return snapshot().total().waited();
+        }
+
+        @Override
+        public long getWouldReject() {
+            return snapshot().total().wouldReject();
+        }
+
+        @Override
+        public long getStoreErrors() {
+            return snapshot().total().storeErrors();
+        }
+
+        @Override
+        public long getFallbacks() {
+            return snapshot().total().fallbacks();
+        }
+
+        @Override
+        public double getWaitP50Millis() {
+            return snapshot().totalWait().p50Millis();
+        }
+
+        @Override
+        public double getWaitP99Millis() {
+            return snapshot().totalWait().p99Millis();
+        }
+
+        @Override
+        public double getWaitMaxMillis() {
+            return snapshot().totalWait().maxMillis();
         }
     }
 

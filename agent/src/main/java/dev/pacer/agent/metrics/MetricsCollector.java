@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,6 +23,7 @@ public final class MetricsCollector {
 
     private final MethodRegistry registry;
     private final LongSupplier extraAgentErrors;
+    private final Supplier<List<RateLimitSnapshot>> rateLimits;
     private final Map<Integer, Cumulative> cumulativeById = new HashMap<>();
     private final Histogram scratch = newHistogram();
     private volatile Map<String, CumulativeView> cumulativeViews = Map.of();
@@ -61,8 +63,19 @@ public final class MetricsCollector {
      * @param extraAgentErrors errors counted by the agent outside {@link AgentErrors}, such as failed weaving
      */
     public MetricsCollector(MethodRegistry registry, LongSupplier extraAgentErrors) {
+        this(registry, extraAgentErrors, List::of);
+    }
+
+    /**
+     * @param registry         the woven methods
+     * @param extraAgentErrors errors counted by the agent outside {@link AgentErrors}, such as failed weaving
+     * @param rateLimits       returns the rate limits' snapshots of the interval; called once per interval
+     */
+    public MetricsCollector(MethodRegistry registry, LongSupplier extraAgentErrors,
+            Supplier<List<RateLimitSnapshot>> rateLimits) {
         this.registry = registry;
         this.extraAgentErrors = extraAgentErrors;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -123,7 +136,8 @@ public final class MetricsCollector {
 
         IntervalSummary.AgentCounters counters = new IntervalSummary.AgentCounters(instrumentedMethods(),
                 agentErrors(), AgentErrors.overflowCount(), AgentErrors.negativeDurationCount());
-        return new IntervalSummary(startEpochMillis, endEpochMillis, intervalNanos, snapshots, counters);
+        return new IntervalSummary(startEpochMillis, endEpochMillis, intervalNanos, snapshots, counters,
+                rateLimits.get());
     }
 
     /** Returns the cumulative stats of every method after the last interval, by key. */

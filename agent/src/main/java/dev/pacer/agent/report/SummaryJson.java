@@ -3,6 +3,7 @@ package dev.pacer.agent.report;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.LatencyStats;
 import dev.pacer.agent.metrics.MethodSnapshot;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import java.time.Instant;
 import java.util.Map;
 
@@ -33,8 +34,6 @@ public final class SummaryJson {
             json.endObject().endObject();
         }
         json.endArray();
-        // NOTE: rate limits get a "limits" array here, with the same count and rate fields per limit, once
-        // IntervalSummary carries them; WindowMerger then sums their counts over a window like the methods'.
         SummarySections.writeProcess(json, summary);
         SummarySections.writeRankings(json, summary);
         SystemJson.write(json, summary.system());
@@ -46,7 +45,44 @@ public final class SummaryJson {
                 .field("overflows", agent.overflows())
                 .field("negative_durations", agent.negativeDurations())
                 .endObject();
+
+        json.name("rate_limits").beginArray();
+        for (RateLimitSnapshot limit : summary.rateLimits()) {
+            writeRateLimit(json, limit);
+        }
+        json.endArray();
         return json.endObject().toString();
+    }
+
+    /** Writes one limit's decisions of the interval, its totals since start, and its waits in milliseconds. */
+    static void writeRateLimit(JsonWriter json, RateLimitSnapshot limit) {
+        RateLimitSnapshot.Counts interval = limit.interval();
+        RateLimitSnapshot.Counts total = limit.total();
+        RateLimitSnapshot.WaitStats waits = limit.intervalWait();
+        json.beginObject()
+                .field("limit", limit.limit())
+                .field("store", limit.store())
+                .name("keyed").value(limit.keyed())
+                .name("store_available").value(limit.storeAvailable())
+                .field("store_outages", limit.storeOutages())
+                .field("allowed", interval.allowed())
+                .field("rejected", interval.rejected())
+                .field("waited", interval.waited())
+                .field("would_reject", interval.wouldReject())
+                .field("store_errors", interval.storeErrors())
+                .field("fallbacks", interval.fallbacks())
+                .field("wait_p50_ms", waits.p50Millis())
+                .field("wait_p99_ms", waits.p99Millis())
+                .field("wait_max_ms", waits.maxMillis());
+        json.name("total").beginObject()
+                .field("allowed", total.allowed())
+                .field("rejected", total.rejected())
+                .field("waited", total.waited())
+                .field("would_reject", total.wouldReject())
+                .field("store_errors", total.storeErrors())
+                .field("fallbacks", total.fallbacks())
+                .endObject();
+        json.endObject();
     }
 
     /** Writes the count, error and latency fields of one method; latencies are in microseconds. */

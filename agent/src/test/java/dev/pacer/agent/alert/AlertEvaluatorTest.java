@@ -9,6 +9,7 @@ import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.LatencyStats;
 import dev.pacer.agent.metrics.MethodSnapshot;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.system.JvmReading;
 import dev.pacer.agent.system.SystemSnapshot;
 import java.util.ArrayList;
@@ -154,5 +155,31 @@ class AlertEvaluatorTest {
 
         assertThat(received).hasSize(1);
         assertThat(evaluator.listenerFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedCallsOfALimit() throws InvalidConfigException {
+        AgentConfig config = ConfigLoader.parse("""
+                rate-limits:
+                  limits:
+                    builds: { requests: 10, period: 60s }
+                pointcuts:
+                  - name: jdbc
+                    class: com.example.Repo
+                    rate-limit: builds
+                alerts:
+                  - { name: shed, pointcut: builds, when: "rejected > 5/s", for: 1 }
+                """, "agent.yaml");
+        AlertEvaluator evaluator = new AlertEvaluator(config.alerts());
+        RateLimitSnapshot.Counts counts = new RateLimitSnapshot.Counts(90, 10, 0, 0, 0, 0);
+        RateLimitSnapshot.WaitStats noWaits = new RateLimitSnapshot.WaitStats(0, Double.NaN, Double.NaN, Double.NaN);
+        RateLimitSnapshot builds = new RateLimitSnapshot("builds", "local", false, true, 0, counts, counts, noWaits,
+                noWaits);
+
+        List<AlertEvent> events = evaluator.evaluate(new IntervalSummary(0, 1000, INTERVAL_NANOS, List.of(),
+                new IntervalSummary.AgentCounters(1, 0, 0, 0), List.of(builds)));
+
+        assertThat(events).extracting(AlertEvent::describe)
+                .containsExactly("shed raised: rejected of builds is 10.0/s (rejected > 5/s)");
     }
 }

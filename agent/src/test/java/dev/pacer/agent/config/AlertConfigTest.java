@@ -89,4 +89,18 @@ class AlertConfigTest {
         assertThat(config.alerts().get(4).condition().fractionOfMax()).isFalse();
         assertThat(config.alerts()).extracting(AlertConfig::forIntervals).containsOnly(1);
     }
+
+    @Test
+    void rejectedAlertNamesALimit() throws InvalidConfigException {
+        AgentConfig config = parse("""
+                rate-limits:
+                  limits:
+                    builds: { requests: 10, period: 60s }
+                alerts:
+                  - { name: shed, pointcut: builds, when: "rejected > 0.5/s" }
+                """);
+
+        assertThat(config.alerts().get(0).target()).isEqualTo("builds");
+        assertThat(config.alerts().get(0).condition().threshold()).isEqualTo(0.5);
+    }
 }

@@ -215,6 +215,22 @@ class AlertRejectionTest {
     }
 
     @Test
+    void rejectedOnLimitMissingFromDefinedOnes() {
+        ConfigProblem problem = onlyProblem(POINTCUTS + """
+                rate-limits:
+                  limits:
+                    builds: { requests: 10, period: 60s }
+                alerts:
+                  - name: shed
+                    pointcut: jdbc
+                    when: rejected > 1/s
+                """);
+
+        assertProblem(problem, 9, 15, "alerts[0].pointcut", "jdbc",
+                "No rate limit is named \"jdbc\". Use one of the rate limits defined in this file: builds.");
+    }
+
+    @Test
     void rejectedWithoutLimit() {
         ConfigProblem problem = onlyProblem(POINTCUTS + """
                 alerts:

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigRejectionTest {
 
     private static final String ALLOWED_TOP_LEVEL = "Allowed keys here: fail-on-error, log-level, reporting, "
-            + "pointcuts, system-metrics, alerts.";
+            + "rate-limits, pointcuts, system-metrics, alerts.";
 
     // The file as a whole.
 
@@ -163,7 +163,7 @@ class ConfigRejectionTest {
 
         assertProblem(problem, 4, 5, "pointcuts[0].methods", null, "Unknown key. Did you mean \"method\"? "
                 + "Allowed keys here: name, class, subtype-of, annotated-with, method, params, exclude-class, "
-                + "exclude-method, allow-broad.");
+                + "exclude-method, allow-broad, rate-limit, on-limit, max-wait, key.");
     }
 
     @Test

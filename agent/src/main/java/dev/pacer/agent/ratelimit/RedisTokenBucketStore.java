@@ -1,0 +1,291 @@
+package dev.pacer.agent.ratelimit;
+
+import dev.pacer.agent.Log;
+import dev.pacer.agent.config.RateLimitSpec;
+import dev.pacer.agent.config.RedisConfig;
+import dev.pacer.bootstrap.AgentErrors;
+import dev.pacer.bootstrap.AgentScope;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * Keeps every bucket in Redis, so that every JVM naming the same limit shares one budget. Each decision is one
+ * EVALSHA of a Lua script that refills and takes tokens atomically by Redis's own {@code TIME}, so client clocks
+ * never matter.
+ *
+ * <p>Bucket keys are {@code <key-prefix>{<limit>}} and {@code <key-prefix>{<limit>:<key>}}; the braces make the whole
+ * bucket name the Redis Cluster hash tag. Connections come from a pool of at most {@code pool-size} per server,
+ * borrowing waits at most {@code timeout}, and Jedis returns each connection when the command ends, also when it
+ * throws.
+ *
+ * <p>When Redis fails, a decision takes at most about {@code timeout}, is counted as a store error, and follows
+ * {@code on-error}. The {@link RedisCircuit} then keeps later decisions off Redis until a probe succeeds. Thread-safe.
+ */
+public final class RedisTokenBucketStore implements TokenBucketStore {
+
+    private final RedisConfig config;
+    private final RedisScript script = RedisScript.load();
+    private final RedisCircuit circuit;
+    private final TokenBucketStore fallbackStore;
+    private final Object clientLock = new Object();
+    private volatile UnifiedJedis client;
+    private volatile boolean closed;
+
+    /**
+     * @param config        the Redis settings
+     * @param fallbackStore the store whose buckets decide while Redis fails under {@code on-error: local}
+     */
+    public RedisTokenBucketStore(RedisConfig config, TokenBucketStore fallbackStore) {
+        this.config = config;
+        this.fallbackStore = fallbackStore;
+        this.circuit = new RedisCircuit(target(config), config.probeIntervalNanos(), this::ping);
+    }
+
+    @Override
+    public RedisBudget budget(String limit, RateLimitSpec spec, RateLimitMetrics metrics) {
+        RateLimitBudget fallback = config.onError() == RedisConfig.OnError.LOCAL
+                ? fallbackStore.budget(limit, spec, metrics) : null;
+        return new RedisBudget(limit, spec, metrics, fallback);
+    }
+
+    /** Returns how many times Redis became unreachable since start. */
+    public long outages() {
+        return circuit.outages();
+    }
+
+    /** Returns whether decisions currently go to Redis. */
+    public boolean available() {
+        return !circuit.isOpen();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        circuit.close();
+        synchronized (clientLock) {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    /**
+     * Returns the client, creating it on first use. Creating it connects to a Redis Cluster to read its slots, so it
+     * happens on the first decision, where a failure is a store error, and never on the application's start-up path.
+     */
+    private UnifiedJedis client() {
+        UnifiedJedis current = client;
+        if (current != null) {
+            return current;
+        }
+        synchronized (clientLock) {
+            if (closed) {
+                throw new IllegalStateException("the Redis store is closed");
+            }
+            if (client == null) {
+                client = createClient(config);
+            }
+            return client;
+        }
+    }
+
+    /** The buckets of one limit in Redis. */
+    public final class RedisBudget implements RateLimitBudget {
+        private final String limit;
+        private final RateLimitMetrics metrics;
+        private final RateLimitBudget fallback;
+        private final String unkeyedKey;
+        private final String capacityUnits;
+        private final String unitsPerMicro;
+        private final String unitsPerToken;
+
+        RedisBudget(String limit, RateLimitSpec spec, RateLimitMetrics metrics, RateLimitBudget fallback) {
+            this.limit = limit;
+            this.metrics = metrics;
+            this.fallback = fallback;
+            this.unkeyedKey = config.keyPrefix() + "{" + limit + "}";
+            long periodMicros = spec.periodNanos() / 1000;
+            long gcd = BigInteger.valueOf(spec.requests()).gcd(BigInteger.valueOf(periodMicros)).longValue();
+            this.unitsPerToken = Long.toString(periodMicros / gcd);
+            this.unitsPerMicro = Long.toString(spec.requests() / gcd);
+            this.capacityUnits = Long.toString(spec.capacity() * (periodMicros / gcd));
+        }
+
+        /** Returns the Redis key of a bucket. */
+        public String redisKey(String key) {
+            return key == null ? unkeyedKey : config.keyPrefix() + "{" + limit + ":" + key + "}";
+        }
+
+        @Override
+        public long decide(String key, long maxWaitNanos) {
+            if (circuit.isOpen()) {
+                return fallBack(key, maxWaitNanos);
+            }
+            AgentScope.enter();
+            try {
+                List<String> arguments = List.of(capacityUnits, unitsPerMicro, unitsPerToken,
+                        Long.toString(maxWaitNanos / 1000));
+                List<?> reply = evaluate(redisKey(key), arguments);
+                boolean admitted = ((Number) reply.get(0)).longValue() == 1;
+                long microseconds = ((Number) reply.get(2)).longValue();
+                long nanos = Math.max(1, microseconds * 1000);
+                if (admitted) {
+                    return microseconds == 0 ? 0 : nanos;
+                }
+                return -nanos;
+            } catch (JedisDataException e) {
+                // An error reply, such as WRONGTYPE for a key that something else wrote, or READONLY from a replica.
+                // Redis is reachable, so the circuit stays closed and the next decision tries Redis again.
+                metrics.countStoreError();
+                AgentErrors.suppressed(e);
+                Log.warnOnce("redis-reply:" + limit, "Redis returned an error for rate limit \"" + limit
+                        + "\"; such decisions follow on-error: " + config.onError().name().toLowerCase(Locale.ROOT)
+                        + ". Check that no other program writes keys under " + config.keyPrefix(), e);
+                return fallBack(key, maxWaitNanos);
+            } catch (RuntimeException e) {
+                // A lost connection, a timeout or an exhausted pool (JedisException), or a reply of another shape.
+                metrics.countStoreError();
+                boolean opened = circuit.recordFailure(e, config.onError().name().toLowerCase(Locale.ROOT));
+                if (opened) {
+                    clearIdleConnections();
+                }
+                return fallBack(key, maxWaitNanos);
+            } finally {
+                AgentScope.exit();
+            }
+        }
+
+        private long fallBack(String key, long maxWaitNanos) {
+            metrics.countFallback();
+            return switch (config.onError()) {
+                case ALLOW -> 0;
+                case DENY -> -config.probeIntervalNanos();
+                case LOCAL -> fallback.decide(key, maxWaitNanos);
+            };
+        }
+
+        @Override
+        public void refresh() {
+            if (fallback != null) {
+                fallback.refresh();
+            }
+        }
+    }
+
+    /** Runs the script by its digest, and loads it once more when Redis has lost it (NOSCRIPT). */
+    private List<?> evaluate(String redisKey, List<String> arguments) {
+        List<String> keys = List.of(redisKey);
+        UnifiedJedis redis = client();
+        try {
+            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
+        } catch (JedisNoScriptException e) {
+            Log.debug("Redis lost the rate-limit script (restart, failover or SCRIPT FLUSH); loading it again");
+            redis.scriptLoad(script.source(), redisKey);
+            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
+        }
+    }
+
+    /**
+     * Closes the pooled connections that are idle, because after a Redis restart every one of them is broken and
+     * each would fail one probe or decision before the pool replaced it.
+     */
+    private void clearIdleConnections() {
+        UnifiedJedis current = client;
+        try {
+            if (current instanceof RedisClusterClient cluster) {
+                cluster.getClusterNodes().values().forEach(pool -> pool.clear());
+            } else if (current instanceof RedisClient single) {
+                single.getPool().clear();
+            }
+        } catch (RuntimeException e) {
+            Log.debug("Clearing idle Redis connections failed: " + e);
+        }
+    }
+
+    private boolean ping() {
+        AgentScope.enter();
+        try {
+            UnifiedJedis redis = client();
+            if (redis instanceof RedisClusterClient cluster) {
+                cluster.getClusterNodes().values().forEach(pool -> {
+                    try (var connection = pool.getResource()) {
+                        connection.ping();
+                    }
+                });
+                return true;
+            }
+            return "PONG".equalsIgnoreCase(redis.ping());
+        } catch (JedisException | IllegalStateException e) {
+            Log.debug("Redis probe at " + target(config) + " failed: " + e);
+            return false;
+        } catch (RuntimeException e) {
+            AgentErrors.suppressed(e);
+            return false;
+        } finally {
+            AgentScope.exit();
+        }
+    }
+
+    private static UnifiedJedis createClient(RedisConfig config) {
+        int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.timeoutNanos() / 1_000_000));
+        URI first = config.uris().get(0);
+        DefaultJedisClientConfig.Builder clientConfig = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .clientName("pacer")
+                .ssl(JedisURIHelper.isRedisSSLScheme(first))
+                .user(JedisURIHelper.getUser(first))
+                .password(JedisURIHelper.getPassword(first));
+        if (!config.cluster() && JedisURIHelper.hasDbIndex(first)) {
+            clientConfig.database(JedisURIHelper.getDBIndex(first));
+        }
+        JedisClientConfig built = clientConfig.build();
+
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(config.poolSize());
+        pool.setMaxIdle(config.poolSize());
+        pool.setMinIdle(0);
+        pool.setBlockWhenExhausted(true);
+        pool.setMaxWait(Duration.ofMillis(timeoutMillis));
+        pool.setJmxEnabled(false);
+
+        if (config.cluster()) {
+            Set<HostAndPort> nodes = new LinkedHashSet<>();
+            for (URI uri : config.uris()) {
+                nodes.add(JedisURIHelper.getHostAndPort(uri));
+            }
+            return RedisClusterClient.builder().nodes(nodes).clientConfig(built).poolConfig(pool).maxAttempts(2)
+                    .maxTotalRetriesDuration(Duration.ofMillis(timeoutMillis)).build();
+        }
+        return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(first)).clientConfig(built)
+                .poolConfig(pool).build();
+    }
+
+    /** Returns the servers as host:port, without user or password, for log messages. */
+    private static String target(RedisConfig config) {
+        StringBuilder text = new StringBuilder();
+        for (URI uri : config.uris()) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(uri.getHost()).append(':').append(uri.getPort() < 0 ? 6379 : uri.getPort());
+        }
+        return text.toString();
+    }
+}

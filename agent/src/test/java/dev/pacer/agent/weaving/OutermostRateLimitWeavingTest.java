@@ -1,0 +1,85 @@
+package dev.pacer.agent.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pacer.agent.config.AgentConfig;
+import dev.pacer.agent.config.ConfigLoader;
+import dev.pacer.agent.matching.PointcutSet;
+import dev.pacer.agent.metrics.SharedMethodRegistry;
+import dev.pacer.agent.weaving.fixture.Gateway;
+import dev.pacer.agent.weaving.fixture.RealGateway;
+import dev.pacer.agent.weaving.fixture.RetryingGateway;
+import dev.pacer.bootstrap.RateLimitExceededException;
+import dev.pacer.bootstrap.RateLimitGate;
+import dev.pacer.bootstrap.RateLimits;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code subtype-of} pointcut with a rate limit on a wrapper that delegates to another implementation: the call
+ * through the wrapper takes one token, not two.
+ */
+class OutermostRateLimitWeavingTest {
+
+    private static final String CONFIG = """
+            pointcuts:
+              - name: payments
+                subtype-of: dev.pacer.agent.weaving.fixture.Gateway
+                method: send
+                rate-limit: { requests: 10, period: 60s }
+            """;
+
+    private static final AtomicInteger DECISIONS = new AtomicInteger();
+    private static Gateway real;
+    private static Gateway wrapper;
+
+    @BeforeAll
+    static void weave() throws Exception {
+        AgentConfig config = ConfigLoader.parse(CONFIG, "agent.yaml");
+        Weaver weaver = new Weaver(new PointcutSet(config.pointcuts()), SharedMethodRegistry.registry(),
+                Map.of("payments", 0), Map.of("payments", false));
+        RateLimitGate countingGate = arguments -> {
+            DECISIONS.incrementAndGet();
+            return (RateLimitExceededException) null;
+        };
+        RateLimits.install(new RateLimitGate[] {countingGate});
+
+        Map<String, byte[]> woven = new HashMap<>();
+        for (Class<?> type : new Class<?>[] {RealGateway.class, RetryingGateway.class}) {
+            DynamicType.Builder<?> builder = new ByteBuddy().redefine(type);
+            builder = weaver.adviceTransformer().transform(builder, TypeDescription.ForLoadedType.of(type),
+                    type.getClassLoader(), null, null);
+            woven.put(type.getName(), builder.make().getBytes());
+        }
+        ClassLoader loader = new ByteArrayClassLoader.ChildFirst(OutermostRateLimitWeavingTest.class.getClassLoader(),
+                woven);
+        real = (Gateway) loader.loadClass(RealGateway.class.getName()).getConstructor().newInstance();
+        wrapper = (Gateway) loader.loadClass(RetryingGateway.class.getName()).getConstructor(Gateway.class)
+                .newInstance(real);
+    }
+
+    @Test
+    void delegatedCallTakesOneToken() {
+        int before = DECISIONS.get();
+
+        assertThat(wrapper.send("p-1")).isEqualTo("sent p-1");
+
+        assertThat(DECISIONS.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void directCallTakesOneToken() {
+        int before = DECISIONS.get();
+
+        assertThat(real.send("p-2")).isEqualTo("sent p-2");
+
+        assertThat(DECISIONS.get() - before).isEqualTo(1);
+    }
+}
