@@ -4,6 +4,7 @@ import dev.pacer.agent.AgentClock;
 import dev.pacer.agent.config.Durations;
 import dev.pacer.agent.metrics.IntervalSummary;
 import dev.pacer.agent.metrics.MetricsCollector;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.report.JsonWriter;
 import dev.pacer.agent.report.SummaryJson;
 import dev.pacer.agent.system.SystemSnapshot;
@@ -63,7 +64,9 @@ public final class HistoryQueries {
                 }
                 continue;
             }
-            point(json, record.endEpochMillis(), value(metric, record));
+            double value = metric.scope() == HistoryMetric.Scope.LIMIT ? limitValue(metric, record)
+                    : value(metric, record);
+            point(json, record.endEpochMillis(), value);
         }
         return json.endArray().endObject().toString();
     }
@@ -78,6 +81,16 @@ public final class HistoryQueries {
             }
         }
         return metric.statistic().compute(merged, errors, record.intervalNanos());
+    }
+
+    /** Returns the count of the metric's decision in the interval, or NaN when the limit reported nothing. */
+    private static double limitValue(HistoryMetric metric, IntervalRecord record) {
+        for (RateLimitSnapshot limit : record.rateLimits()) {
+            if (limit.limit().equals(metric.target())) {
+                return metric.decision().read(limit.interval());
+            }
+        }
+        return Double.NaN;
     }
 
     private static void point(JsonWriter json, long epochMillis, double value) {

@@ -1,13 +1,14 @@
 package dev.pacer.agent.history;
 
 import dev.pacer.agent.metrics.IntervalSummary;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.system.SystemSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One retained interval: its times, its active methods in compressed form, the agent counters and the system
- * sample that was current when it closed. Immutable.
+ * One retained interval: its times, its active methods in compressed form, the agent counters, the rate limits'
+ * decisions and the system sample that was current when it closed. Immutable.
  */
 record IntervalRecord(
         long startEpochMillis,
@@ -15,6 +16,7 @@ record IntervalRecord(
         long intervalNanos,
         List<MethodRecord> methods,
         IntervalSummary.AgentCounters agent,
+        List<RateLimitSnapshot> rateLimits,
         SystemSnapshot system,
         long estimatedBytes) {
 
@@ -27,6 +29,9 @@ record IntervalRecord(
      */
     static final long SYSTEM_SNAPSHOT_BYTES = 400;
 
+    /** Estimated bytes of one rate limit's snapshot: the record, its four count and wait records and a reference. */
+    static final long RATE_LIMIT_BYTES = 240;
+
     static IntervalRecord of(IntervalSummary summary, boolean newSystemSnapshot) {
         List<MethodRecord> methods = new ArrayList<>(summary.methods().size());
         long bytes = RECORD_BYTES + (newSystemSnapshot ? SYSTEM_SNAPSHOT_BYTES : 0);
@@ -35,7 +40,8 @@ record IntervalRecord(
             methods.add(method);
             bytes += method.estimatedBytes() + 8;
         }
+        bytes += RATE_LIMIT_BYTES * summary.rateLimits().size();
         return new IntervalRecord(summary.startEpochMillis(), summary.endEpochMillis(), summary.intervalNanos(),
-                List.copyOf(methods), summary.agent(), summary.system(), bytes);
+                List.copyOf(methods), summary.agent(), summary.rateLimits(), summary.system(), bytes);
     }
 }

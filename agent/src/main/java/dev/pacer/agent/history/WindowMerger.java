@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Merges retained intervals into one {@link IntervalSummary} for a window. Each method's histograms are added
  * together, so its percentiles are percentiles of every call in the window, not averages of interval percentiles.
+ * Rate limits are merged by {@link RateLimitMerger}.
  */
 final class WindowMerger {
 
@@ -74,7 +75,7 @@ final class WindowMerger {
         IntervalRecord first = records.get(0);
         IntervalRecord last = records.get(records.size() - 1);
         IntervalSummary merged = new IntervalSummary(first.startEpochMillis(), last.endEpochMillis(), spanNanos,
-                methods, last.agent());
+                methods, last.agent(), RateLimitMerger.merge(records));
         return merged.withSystem(system);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pacer.agent.AgentClock;
 import dev.pacer.agent.config.HistoryConfig;
+import dev.pacer.agent.metrics.IntervalSummary;
+import dev.pacer.agent.metrics.RateLimitSnapshot;
 import dev.pacer.agent.system.JvmReading;
 import dev.pacer.agent.system.SystemSnapshot;
 import java.util.List;
@@ -80,9 +82,10 @@ class HistoryQueriesTest {
         assertThatThrownBy(() -> queries.seriesJson("jvm:heap", "1m"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown metric \"jvm:heap\". Use method:<method key>:<statistic>, "
-                        + "pointcut:<name>:<statistic>, process:<statistic> or system:<attribute>, where a statistic "
-                        + "is one of count, errors, error_rate, throughput, min, mean, max, p50, p90, p99, p999 or "
-                        + "any pNN.");
+                        + "pointcut:<name>:<statistic>, process:<statistic>, limit:<rate limit>:<decision> or "
+                        + "system:<attribute>, where a statistic is one of count, errors, error_rate, throughput, "
+                        + "min, mean, max, p50, p90, p99, p999 or any pNN, and a decision one of allowed, rejected, "
+                        + "waited, would_reject, store_errors, fallbacks.");
     }
 
     @Test
@@ -110,5 +113,46 @@ class HistoryQueriesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid window \"5\". Write a duration with a unit of ms, s, m, h or d, such as 5m, 1h "
                         + "or 24h.");
+    }
+
+    private static RateLimitSnapshot limit(String name, long allowed, long rejected, double maxWaitMillis) {
+        RateLimitSnapshot.Counts counts = new RateLimitSnapshot.Counts(allowed, rejected, 1, 0, 0, 0);
+        RateLimitSnapshot.WaitStats waits = new RateLimitSnapshot.WaitStats(1, 1.0, 2.0, maxWaitMillis);
+        return new RateLimitSnapshot(name, "local", false, true, 0, counts, counts, waits, waits);
+    }
+
+    private static IntervalSummary withLimits(long endMillis, RateLimitSnapshot... limits) {
+        return new IntervalSummary(endMillis - 10_000, endMillis, 10_000_000_000L, List.of(), Intervals.COUNTERS,
+                List.of(limits));
+    }
+
+    @Test
+    void limitSeriesCountsDecisions() {
+        store.append(withLimits(10_000, limit("builds", 9, 1, 5)));
+        store.append(withLimits(20_000));
+        store.append(withLimits(30_000, limit("builds", 7, 3, 8)));
+
+        assertThat(queries.seriesJson("limit:builds:rejected", "1m")).isEqualTo("{\"metric\":\"limit:builds:rejected\","
+                + "\"window\":\"1m\",\"unit\":\"calls\",\"points\":[{\"t\":\"1970-01-01T00:00:10Z\",\"v\":1},"
+                + "{\"t\":\"1970-01-01T00:00:20Z\",\"v\":null},{\"t\":\"1970-01-01T00:00:30Z\",\"v\":3}]}");
+    }
+
+    @Test
+    void windowSumsLimitDecisions() {
+        store.append(withLimits(10_000, limit("builds", 9, 1, 5)));
+        store.append(withLimits(30_000, limit("builds", 7, 3, 8)));
+
+        RateLimitSnapshot merged = queries.summary("1m").rateLimits().get(0);
+
+        assertThat(merged.interval()).isEqualTo(new RateLimitSnapshot.Counts(16, 4, 2, 0, 0, 0));
+        assertThat(merged.intervalWait().count()).isEqualTo(2);
+        assertThat(merged.intervalWait().maxMillis()).isEqualTo(8.0);
+        assertThat(merged.intervalWait().p99Millis()).isNaN();
+    }
+
+    @Test
+    void limitWithoutDecisionIsRejected() {
+        assertThatThrownBy(() -> queries.seriesJson("limit:builds:denied", "1m"))
+                .hasMessageStartingWith("The metric limit:builds:denied lacks a rate limit or a known decision.");
     }
 }
