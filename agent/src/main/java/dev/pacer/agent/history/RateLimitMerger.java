@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Merges the rate limits' decisions of several intervals into one snapshot per limit. The interval counts are
- * summed, the totals and the store state are those of the last interval, and of the waits only their count and
- * maximum can be merged, because an interval keeps its wait percentiles and not its wait histogram.
+ * summed, and the totals and the store state are those of the last interval. Of the waits only the count and the
+ * maximum are merged, because an interval keeps its wait percentiles and not its wait histogram.
  */
 final class RateLimitMerger {
 
