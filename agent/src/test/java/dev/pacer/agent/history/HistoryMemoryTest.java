@@ -55,8 +55,9 @@ class HistoryMemoryTest {
         long[] bytes = measureOneDay(1_000, 7);
 
         assertThat(bytes[0]).isLessThan(8L << 20);
-        // The estimate drives the memory cap, so it must not undercount the heap by much.
-        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.8);
+        // The estimate drives the memory cap, so it must not undercount the heap by much. The margin allows for
+        // other allocations of the test JVM between the two heap readings.
+        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.7);
     }
 
     @Test
@@ -64,6 +65,6 @@ class HistoryMemoryTest {
         long[] bytes = measureOneDay(10, 8);
 
         assertThat(bytes[0]).isLessThan(4L << 20);
-        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.8);
+        assertThat((double) bytes[0]).isGreaterThan(bytes[1] * 0.7);
     }
 }
