@@ -91,7 +91,11 @@ public final class StripedLatencyRecorder {
         return bytes;
     }
 
-    /** Returns the number of stripes: the power of two at or above twice the available processors, from 2 to 64. */
+    /**
+     * Returns the number of stripes: the power of two at or above four times the available processors, from 8 to
+     * 64. Unused stripes cost one null reference, so the spare stripes make it less likely that two busy threads
+     * hash to the same one.
+     */
     public static int stripeCount() {
         return STRIPE_COUNT;
     }
@@ -109,7 +113,7 @@ public final class StripedLatencyRecorder {
     }
 
     private static int stripeBits(int processors) {
-        int wanted = Math.max(2, Math.min(64, 2 * processors));
+        int wanted = Math.max(8, Math.min(64, 4 * processors));
         return 32 - Integer.numberOfLeadingZeros(wanted - 1);
     }
 }

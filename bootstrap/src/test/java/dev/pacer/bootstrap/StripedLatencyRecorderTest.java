@@ -152,11 +152,12 @@ class StripedLatencyRecorderTest {
     @Test
     void stripeCountIsPowerOfTwo() {
         int stripes = StripedLatencyRecorder.stripeCount();
-        int twiceProcessors = 2 * Runtime.getRuntime().availableProcessors();
+        int fourTimesProcessors = 4 * Runtime.getRuntime().availableProcessors();
 
         assertThat(Integer.bitCount(stripes)).isEqualTo(1);
-        // The recorder caps the stripe count at 64, so hosts with more than 32 processors get fewer.
-        assertThat(stripes).isGreaterThanOrEqualTo(Math.min(64, twiceProcessors));
+        // The recorder caps the stripe count at 64, so hosts with more than 16 processors get fewer.
+        assertThat(stripes).isGreaterThanOrEqualTo(Math.min(64, fourTimesProcessors));
+        assertThat(stripes).isBetween(8, 64);
     }
 
     @Test
