@@ -33,19 +33,24 @@ public final class AgentRuntime {
         PointcutSet pointcuts = new PointcutSet(config.pointcuts());
         RateLimitRuntime rateLimits = RateLimitRuntime.start(config.rateLimits(), config.pointcuts(), clock);
         Weaver weaver = new Weaver(pointcuts, registry, rateLimits.gateIdByPointcut(), rateLimits.keyedByPointcut());
-        MetricsCollector collector = new MetricsCollector(registry, weaver::transformErrors, rateLimits.collector());
-
         Path directory = outputDirectory(reporting.directory());
+        Monitoring monitoring = Monitoring.create(config, clock, directory);
+        MetricsCollector collector = new MetricsCollector(registry,
+                () -> weaver.transformErrors() + monitoring.failures(), rateLimits.collector());
+
         FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
-        JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector) : null;
+        JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, monitoring.sources()) : null;
         String configFile = Path.of(config.file()).toAbsolutePath().toString();
-        Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock);
+        Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,
+                monitoring.observer());
 
         long installStartNanos = System.nanoTime();
         weaver.install(instrumentation);
         long installMillis = (System.nanoTime() - installStartNanos) / 1_000_000;
+        monitoring.start();
         new PacerThread("reporter", reporter).start();
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
+            monitoring.stop();
             reporter.shutdown();
             rateLimits.close();
         }));

@@ -83,6 +83,16 @@ class ExampleConfigsTest {
         assertThat(jdbc.method()).isEqualTo("execute*");
     }
 
+    @Test
+    void monitoringRaisesFourAlerts() {
+        AgentConfig config = load(examplesDirectory().resolve("monitoring.yaml"));
+
+        assertThat(config.alerts()).extracting(alert -> alert.name())
+                .containsExactly("slow-db", "failing-db", "host-cpu", "heap-nearly-full");
+        assertThat(config.systemMetrics().intervalNanos()).isEqualTo(10_000_000_000L);
+        assertThat(config.history().retentionNanos()).isEqualTo(86_400_000_000_000L);
+    }
+
     // The CI client example promises the limits of the CI server's API.
 
     @Test

@@ -12,6 +12,9 @@ import java.util.List;
  * @param reporting   where and how often summaries are written
  * @param pointcuts   the methods to time, in file order
  * @param rateLimits  the store and the named limits of rate-limit advice
+ * @param systemMetrics how often host, process and JVM metrics are sampled
+ * @param history     how much interval history is kept in memory
+ * @param alerts      the alert rules, in file order
  */
 public record AgentConfig(
         String file,
@@ -19,9 +22,26 @@ public record AgentConfig(
         Log.Level logLevel,
         ReportingConfig reporting,
         List<PointcutConfig> pointcuts,
-        RateLimitsConfig rateLimits) {
+        RateLimitsConfig rateLimits,
+        SystemMetricsConfig systemMetrics,
+        HistoryConfig history,
+        List<AlertConfig> alerts) {
 
     public AgentConfig {
         pointcuts = List.copyOf(pointcuts);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** Creates a configuration with default system metrics and history and no alerts. */
+    public AgentConfig(String file, boolean failOnError, Log.Level logLevel, ReportingConfig reporting,
+            List<PointcutConfig> pointcuts, RateLimitsConfig rateLimits) {
+        this(file, failOnError, logLevel, reporting, pointcuts, rateLimits, SystemMetricsConfig.defaults(),
+                HistoryConfig.defaults(), List.of());
+    }
+
+    /** Creates a configuration without rate limits, with default system metrics and history and no alerts. */
+    public AgentConfig(String file, boolean failOnError, Log.Level logLevel, ReportingConfig reporting,
+            List<PointcutConfig> pointcuts) {
+        this(file, failOnError, logLevel, reporting, pointcuts, RateLimitsConfig.none());
     }
 }

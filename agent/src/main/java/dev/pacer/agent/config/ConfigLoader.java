@@ -33,9 +33,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ConfigLoader {
 
     static final Set<String> TOP_LEVEL_KEYS = orderedSet("fail-on-error", "log-level", "reporting", "rate-limits",
-            "pointcuts");
+            "pointcuts", "system-metrics", "alerts");
     static final Set<String> REPORTING_KEYS = orderedSet("interval", "jmx", "jmx-delay", "file",
-            "unmatched-warning");
+            "unmatched-warning", "retention", "max-memory");
     static final Set<String> FILE_KEYS = orderedSet("enabled", "directory", "rotate-size", "rotate-daily",
             "max-files");
     static final Set<String> POINTCUT_KEYS = orderedSet("name", "class", "subtype-of", "annotated-with", "method",
@@ -107,8 +107,16 @@ public final class ConfigLoader {
         ReportingConfig reporting = readReporting(root);
         RateLimitsConfig rateLimits = RateLimitConfigReader.readRateLimits(root);
         List<PointcutConfig> pointcuts = readPointcuts(root, rateLimits);
+        SystemMetricsConfig systemMetrics = MonitoringSettingsReader.systemMetrics(root);
+        HistoryConfig history = MonitoringSettingsReader.history(root);
+        Set<String> pointcutNames = new LinkedHashSet<>();
+        pointcuts.forEach(pointcut -> pointcutNames.add(pointcut.name()));
+        Set<String> limitNames = new LinkedHashSet<>(rateLimits.limits().keySet());
+        pointcuts.stream().filter(pointcut -> pointcut.rateLimit() != null)
+                .forEach(pointcut -> limitNames.add(pointcut.rateLimit().limit()));
+        List<AlertConfig> alerts = AlertsReader.read(root, pointcutNames, limitNames);
         return new AgentConfig(label, failOnError, Log.Level.valueOf(level.toUpperCase(Locale.ROOT)), reporting,
-                pointcuts, rateLimits);
+                pointcuts, rateLimits, systemMetrics, history, alerts);
     }
 
     private static ReportingConfig readReporting(YamlSection root) {

@@ -2,6 +2,7 @@ package dev.pacer.agent.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ final class YamlSection {
     private final String path;
     private final Node node;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Map<String, YamlSection> sections = new HashMap<>();
 
     /** Collects the problems of one file. */
     static final class Problems {
@@ -281,8 +283,20 @@ final class YamlSection {
         return result;
     }
 
-    /** Returns a nested mapping, or null when the key is absent or after recording a problem. */
+    /**
+     * Returns a nested mapping, or null when the key is absent or after recording a problem. Repeated calls return
+     * the same section, so the problems found while reading it are recorded once.
+     */
     YamlSection section(String key) {
+        if (sections.containsKey(key)) {
+            return sections.get(key);
+        }
+        YamlSection section = readSection(key);
+        sections.put(key, section);
+        return section;
+    }
+
+    private YamlSection readSection(String key) {
         NodeTuple tuple = entries.get(key);
         if (tuple == null) {
             return null;

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardEmitterMBean;
 import javax.management.StandardMBean;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
@@ -39,6 +40,7 @@ public final class JmxPublisher {
     private static final CompositeType INTERVAL_TYPE = intervalType();
 
     private final MetricsCollector collector;
+    private final MonitoringSources sources;
     private final Set<String> registeredKeys = new HashSet<>();
     private final Set<String> registeredLimits = new HashSet<>();
     private volatile Map<String, RateLimitSnapshot> rateLimitViews = Map.of();
@@ -46,7 +48,16 @@ public final class JmxPublisher {
     private volatile String lastSummaryJson = "{}";
 
     public JmxPublisher(MetricsCollector collector) {
+        this(collector, null);
+    }
+
+    /**
+     * @param sources the history, alerts and system metrics behind the agent MBean's operations and
+     *                {@code pacer:type=System}; null for none
+     */
+    public JmxPublisher(MetricsCollector collector, MonitoringSources sources) {
         this.collector = collector;
+        this.sources = sources;
     }
 
     /** Registers the agent MBean. */
@@ -73,8 +84,49 @@ public final class JmxPublisher {
             public String performanceSummary() {
                 return lastSummaryJson;
             }
+
+            @Override
+            public String performanceSummary(String window) {
+                if (sources == null) {
+                    return "{}";
+                }
+                AgentScope.enter();
+                try {
+                    return sources.history().summaryJson(window);
+                } finally {
+                    AgentScope.exit();
+                }
+            }
+
+            @Override
+            public String history(String metric, String window) {
+                if (sources == null) {
+                    throw new IllegalStateException("The history is not available in this agent");
+                }
+                AgentScope.enter();
+                try {
+                    return sources.history().seriesJson(metric, window);
+                } finally {
+                    AgentScope.exit();
+                }
+            }
+
+            @Override
+            public CompositeData[] getActiveAlerts() {
+                return sources == null ? new CompositeData[0] : ActiveAlerts.of(sources.alerts().active());
+            }
         };
-        server.registerMBean(new StandardMBean(agent, AgentMBean.class, false), agentName());
+        AlertNotifier notifier = new AlertNotifier(agentName());
+        server.registerMBean(new StandardEmitterMBean(agent, AgentMBean.class, false, notifier.broadcaster()),
+                agentName());
+        if (sources != null) {
+            sources.alerts().addListener(notifier);
+            try {
+                MonitoringBeans.registerSystem(server, sources.system());
+            } catch (JMException e) {
+                Log.warn("Could not register pacer:type=System; system metrics stay in summary.jsonl only", e);
+            }
+        }
     }
 
     /** Publishes one interval: stores its JSON and registers an MBean for every method seen for the first time. */

@@ -1,5 +1,6 @@
 package dev.pacer.agent.metrics;
 
+import dev.pacer.agent.system.SystemSnapshot;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param methods          the methods with at least one call or error in the interval, by key
  * @param agent            the agent's counters at the end of the interval
  * @param rateLimits       every configured rate limit's decisions, in configuration order
+ * @param system           the latest sample of the host, process and JVM; null when system metrics are off or
+ *                         no sample has been taken yet
  */
 public record IntervalSummary(
         long startEpochMillis,
@@ -19,17 +22,30 @@ public record IntervalSummary(
         long intervalNanos,
         List<MethodSnapshot> methods,
         AgentCounters agent,
-        List<RateLimitSnapshot> rateLimits) {
+        List<RateLimitSnapshot> rateLimits,
+        SystemSnapshot system) {
 
     public IntervalSummary {
         methods = List.copyOf(methods);
         rateLimits = List.copyOf(rateLimits);
     }
 
-    /** Creates a summary of an agent without rate limits. */
+    /** Creates a summary without system metrics. */
+    public IntervalSummary(long startEpochMillis, long endEpochMillis, long intervalNanos,
+            List<MethodSnapshot> methods, AgentCounters agent, List<RateLimitSnapshot> rateLimits) {
+        this(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, rateLimits, null);
+    }
+
+    /** Creates a summary of an agent without rate limits and without system metrics. */
     public IntervalSummary(long startEpochMillis, long endEpochMillis, long intervalNanos,
             List<MethodSnapshot> methods, AgentCounters agent) {
         this(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, List.of());
+    }
+
+    /** Returns a copy with the given system sample. */
+    public IntervalSummary withSystem(SystemSnapshot snapshot) {
+        return new IntervalSummary(startEpochMillis, endEpochMillis, intervalNanos, methods, agent, rateLimits,
+                snapshot);
     }
 
     /**

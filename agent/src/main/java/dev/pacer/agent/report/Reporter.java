@@ -30,6 +30,7 @@ public final class Reporter implements Runnable {
     private final JmxPublisher jmx;
     private final PointcutSet pointcuts;
     private final AgentClock clock;
+    private final IntervalObserver observer;
     private final long startNanos;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -47,6 +48,15 @@ public final class Reporter implements Runnable {
      */
     public Reporter(ReportingConfig config, String configFile, MetricsCollector collector, FileOutput files,
             JmxPublisher jmx, PointcutSet pointcuts, AgentClock clock) {
+        this(config, configFile, collector, files, jmx, pointcuts, clock, IntervalObserver.NONE);
+    }
+
+    /**
+     * @param observer adds system metrics to each interval and keeps it in the history after it is reported
+     */
+    public Reporter(ReportingConfig config, String configFile, MetricsCollector collector, FileOutput files,
+            JmxPublisher jmx, PointcutSet pointcuts, AgentClock clock, IntervalObserver observer) {
+        this.observer = observer;
         this.config = config;
         this.configFile = configFile;
         this.collector = collector;
@@ -114,13 +124,14 @@ public final class Reporter implements Runnable {
     void tick() {
         long nowNanos = clock.nanoTime();
         long nowMillis = clock.currentTimeMillis();
-        IntervalSummary summary = collector.collect(intervalStartMillis, nowMillis, nowNanos - intervalStartNanos,
-                nowNanos - startNanos);
+        IntervalSummary summary = observer.enrich(collector.collect(intervalStartMillis, nowMillis,
+                nowNanos - intervalStartNanos, nowNanos - startNanos));
         intervalStartNanos = nowNanos;
         intervalStartMillis = nowMillis;
 
         writeFiles(summary);
         publishJmx(summary);
+        observer.afterInterval(summary);
         warnAboutUnmatchedPointcuts(nowNanos);
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Renders an {@link IntervalSummary} as one line of JSON. This is the format of summary.jsonl and of the
- * {@code performanceSummary()} JMX operation; docs/outputs.md describes every field.
+ * {@code performanceSummary()} and {@code performanceSummary(window)} JMX operations, where a window is rendered
+ * as one summary of its merged intervals; docs/outputs.md describes every field.
  */
 public final class SummaryJson {
 
@@ -33,6 +34,9 @@ public final class SummaryJson {
             json.endObject().endObject();
         }
         json.endArray();
+        SummarySections.writeProcess(json, summary);
+        SummarySections.writeRankings(json, summary);
+        SystemJson.write(json, summary.system());
 
         IntervalSummary.AgentCounters agent = summary.agent();
         json.name("agent").beginObject()

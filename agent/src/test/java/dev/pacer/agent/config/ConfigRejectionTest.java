@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConfigRejectionTest {
 
     private static final String ALLOWED_TOP_LEVEL = "Allowed keys here: fail-on-error, log-level, reporting, "
-            + "rate-limits, pointcuts.";
+            + "rate-limits, pointcuts, system-metrics, alerts.";
 
     // The file as a whole.
 
@@ -137,7 +137,7 @@ class ConfigRejectionTest {
                 """);
 
         assertProblem(problem, 2, 3, "reporting.intervall", null, "Unknown key. Did you mean \"interval\"? "
-                + "Allowed keys here: interval, jmx, jmx-delay, file, unmatched-warning.");
+                + "Allowed keys here: interval, jmx, jmx-delay, file, unmatched-warning, retention, max-memory.");
     }
 
     @Test

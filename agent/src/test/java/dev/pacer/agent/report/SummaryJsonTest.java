@@ -61,8 +61,8 @@ class SummaryJsonTest {
 
     @Test
     void topLevelFieldsInOrder() {
-        assertThat(fieldNames(parsed)).containsExactly("timestamp", "start", "interval_ms", "methods", "agent",
-                "rate_limits");
+        assertThat(fieldNames(parsed)).containsExactly("timestamp", "start", "interval_ms", "methods", "process",
+                "slowest", "most_failing", "system", "agent", "rate_limits");
     }
 
     @Test
