@@ -2,12 +2,12 @@ package dev.pacer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.agent.ratelimit.RedisServer;
 import dev.pacer.it.apps.CommandCiApp;
 import dev.pacer.it.harness.ChildJvm;
 import dev.pacer.it.harness.Conditions;
 import dev.pacer.it.harness.JmxClient;
 import dev.pacer.it.harness.Logs;
-import dev.pacer.it.harness.RedisServer;
 import dev.pacer.it.harness.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;

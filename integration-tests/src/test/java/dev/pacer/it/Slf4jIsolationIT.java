@@ -2,10 +2,10 @@ package dev.pacer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.agent.ratelimit.RedisServer;
 import dev.pacer.it.apps.Slf4jApp;
 import dev.pacer.it.harness.ChildJvm;
 import dev.pacer.it.harness.Logs;
-import dev.pacer.it.harness.RedisServer;
 import dev.pacer.it.harness.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
