@@ -356,9 +356,9 @@ stop_redis() {
     trap - EXIT
 }
 
-# Counts the commands that clients sent while one harness run made TRIP_DECISIONS decisions, from MONITOR's output.
-# MONITOR marks the commands that a Lua script runs with "lua" in place of the client's address, so they are left
-# out. Arguments: TARGET OUT_DIR CLASSPATH.
+# Counts the commands that clients sent while one harness run made 100 decisions on one thread, from MONITOR's
+# output. MONITOR marks the commands that a Lua script runs with "lua" in place of the client's address, so they are
+# left out. Arguments: TARGET OUT_DIR CLASSPATH.
 count_round_trips() {
     local target="$1" out="$2" classpath="$3" trip_decisions=100
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" monitor > "$out/monitor-$target.txt" &
