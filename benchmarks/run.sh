@@ -444,6 +444,7 @@ main() {
     fi
     require_jars
 
+    # Each scenario is one run_SCENARIO function and one branch here.
     case "$scenario" in
         timing) run_timing ;;
         moobench) run_moobench ;;
