@@ -11,6 +11,8 @@ import statistics
 import sys
 from pathlib import Path
 
+from report_ratelimit import report_ratelimit_local, report_ratelimit_redis
+
 # Labels of the timing variants, in table order: (result file variant, JMH benchmark method) -> label.
 TIMING_VARIANTS = [
     ("none", "target", "a. not instrumented"),
@@ -186,7 +188,13 @@ def report_startup(results_dir):
     return lines + [""] + ["- " + check for check in checks]
 
 
-REPORTS = {"timing": report_timing, "moobench": report_moobench, "startup": report_startup}
+REPORTS = {
+    "timing": report_timing,
+    "moobench": report_moobench,
+    "startup": report_startup,
+    "ratelimit-local": report_ratelimit_local,
+    "ratelimit-redis": report_ratelimit_redis,
+}
 
 
 def main():

@@ -6,11 +6,15 @@
 #   timing    JMH: cost per call of the timing advice, 1 and 2 threads, with -prof gc
 #   moobench  MooBench-style call tree, mean time per monitored call
 #   startup   start-up time and resident memory with 100 woven methods, and heap per woven method
+#   ratelimit-local  JMH: one local rate-limit decision, Pacer beside Resilience4j and Bucket4j, 1 and 2 threads
+#   ratelimit-redis  Redis decisions per second and p50/p99 at 1, 8 and 32 threads, Pacer beside Bucket4j and
+#                    redis-benchmark running Pacer's script, on a redis-server of its own on a free loopback port
 #   smoke     every scenario above with the shortest settings, to check that the wiring works
 # --smoke runs a single scenario with the shortest settings.
 #
 # Environment: JAVA (default: java on PATH), PACER_AGENT_JAR, OTEL_AGENT_JAR, ELASTIC_AGENT_JAR,
-# BENCHMARKS_JAR and RESULTS_DIR override the default paths below.
+# BENCHMARKS_JAR and RESULTS_DIR override the default paths below. ratelimit-redis needs redis-server,
+# redis-cli and redis-benchmark on PATH (Debian package redis-server).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +31,7 @@ BUILD_COMMAND="mvn -pl benchmarks -am package -DskipTests"
 SMOKE=false
 
 usage() {
-    sed -n '5,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '5,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 log() {
@@ -281,6 +285,152 @@ run_startup() {
     python3 "$BENCH_DIR/report.py" startup "$out" $($SMOKE && echo --smoke)
 }
 
+# Sets RATELIMIT_CLASSPATH to the benchmarks jar, the packaged agent jar and the bootstrap jar nested in it, so
+# that the rate-limit benchmarks call the same classes, with the same relocated Jedis, as an attached agent does.
+# Argument: a directory for the extracted bootstrap jar.
+set_ratelimit_classpath() {
+    local work_dir="$1"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+        "$PACER_AGENT_JAR" dev/pacer/agent/pacer-bootstrap.jar.bin > "$work_dir/pacer-bootstrap.jar"
+    RATELIMIT_CLASSPATH="$BENCHMARKS_JAR:$PACER_AGENT_JAR:$work_dir/pacer-bootstrap.jar"
+}
+
+# JMH runs every local limiter, admitting and rejecting, in plain JVMs with the agent's classes on the class path.
+run_ratelimit_local() {
+    local out="$RESULTS_ROOT/ratelimit-local"
+    mkdir -p "$out"
+    record_machine "$out/machine.txt"
+
+    local jmh_settings=(-f 2 -wi 3 -w 1s -i 5 -r 1s)
+    local thread_counts=(1 2)
+    if $SMOKE; then
+        jmh_settings=(-f 1 -wi 0 -i 1 -r 100ms)
+        thread_counts=(1)
+    fi
+
+    local work_dir
+    work_dir="$(mktemp -d)"
+    set_ratelimit_classpath "$work_dir"
+
+    local threads
+    for threads in "${thread_counts[@]}"; do
+        log "ratelimit-local: $threads thread(s)"
+        "$JAVA" -cp "$RATELIMIT_CLASSPATH" org.openjdk.jmh.Main 'RateLimitLocalBenchmark' "${jmh_settings[@]}" \
+            -t "$threads" -prof gc -jvmArgsAppend "-Xms1g -Xmx1g" -rf json -rff "$out/t$threads.json" \
+            > "$out/t$threads.log" 2>&1 || { log "JMH failed; see $out/t$threads.log"; exit 1; }
+    done
+
+    rm -rf "$work_dir"
+    record_load "$out/machine.txt" end
+    python3 "$BENCH_DIR/report.py" ratelimit-local "$out" $($SMOKE && echo --smoke)
+}
+
+# Prints a TCP port on 127.0.0.1 that is free at the moment of the call.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts a redis-server without persistence on a free loopback port and sets REDIS_PORT and REDIS_PID. The EXIT trap
+# stops it, also when a benchmark fails.
+start_redis() {
+    local out="$1"
+    REDIS_PORT="$(free_port)"
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+        > "$out/redis-server.log" 2>&1 &
+    REDIS_PID=$!
+    trap 'kill "$REDIS_PID" 2> /dev/null || true' EXIT
+    local attempt
+    for ((attempt = 0; attempt < 50; attempt++)); do
+        if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping > /dev/null 2>&1; then
+            return
+        fi
+        sleep 0.1
+    done
+    log "redis-server did not answer PING on 127.0.0.1:$REDIS_PORT within 5 s; see $out/redis-server.log"
+    exit 1
+}
+
+stop_redis() {
+    kill "$REDIS_PID"
+    wait "$REDIS_PID" 2> /dev/null || true
+    trap - EXIT
+}
+
+# Counts the commands that clients sent while one harness run made 100 decisions on one thread, from MONITOR's
+# output. MONITOR marks the commands that a Lua script runs with "lua" in place of the client's address, so they are
+# left out. Arguments: TARGET OUT_DIR CLASSPATH.
+count_round_trips() {
+    local target="$1" out="$2" classpath="$3" trip_decisions=100
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" monitor > "$out/monitor-$target.txt" &
+    local monitor_pid=$!
+    sleep 0.5
+    "$JAVA" -cp "$classpath" dev.pacer.benchmarks.RedisDecisionLoad "$target" "redis://127.0.0.1:$REDIS_PORT" 1 0 0 \
+        "$trip_decisions" >> "$out/round-trips.txt" 2>> "$out/stderr.log"
+    sleep 0.5
+    kill "$monitor_pid"
+    wait "$monitor_pid" 2> /dev/null || true
+    grep -v ' lua\]' "$out/monitor-$target.txt" | awk 'NF >= 4 { print tolower($4) }' | tr -d '"' | sort | uniq -c \
+        | awk -v target="$target" -v decisions="$trip_decisions" \
+            '{ printf "client-commands target=%s decisions=%d command=%s calls=%d\n", target, decisions, $2, $1 }' \
+        >> "$out/round-trips.txt"
+}
+
+# Runs the load harness for Pacer and Bucket4j and redis-benchmark on Pacer's script, one concurrency after the
+# other, in rounds, so that each comparison shares the machine's load of the moment.
+run_ratelimit_redis() {
+    local out="$RESULTS_ROOT/ratelimit-redis"
+    mkdir -p "$out"
+    record_machine "$out/machine.txt"
+    redis-server --version >> "$out/machine.txt"
+
+    local thread_counts=(1 8 32) rounds=2 warmup_seconds=5 measure_seconds=15 benchmark_requests=200000
+    if $SMOKE; then
+        thread_counts=(1) rounds=1 warmup_seconds=1 measure_seconds=1 benchmark_requests=2000
+    fi
+
+    local work_dir
+    work_dir="$(mktemp -d)"
+    set_ratelimit_classpath "$work_dir"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+        "$PACER_AGENT_JAR" dev/pacer/agent/ratelimit/token-bucket.lua > "$work_dir/token-bucket.lua"
+
+    start_redis "$out"
+    local uri="redis://127.0.0.1:$REDIS_PORT" sha
+    sha="$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" script load "$(cat "$work_dir/token-bucket.lua")")"
+    echo "$sha" > "$out/script-sha1.txt"
+
+    : > "$out/redis-load.txt"
+    : > "$out/redis-benchmark.txt"
+    local round threads target
+    for ((round = 1; round <= rounds; round++)); do
+        for threads in "${thread_counts[@]}"; do
+            for target in pacer bucket4j; do
+                log "ratelimit-redis: round $round, $target, $threads thread(s)"
+                "$JAVA" -Xms1g -Xmx1g -cp "$RATELIMIT_CLASSPATH" dev.pacer.benchmarks.RedisDecisionLoad "$target" \
+                    "$uri" "$threads" "$warmup_seconds" "$measure_seconds" 0 2>> "$out/stderr.log" \
+                    | sed -n "s/^redis-load /redis-load round=$round /p" >> "$out/redis-load.txt"
+            done
+            # The arguments are those of an unkeyed Pacer decision on the harness's limit of 10^9 per second:
+            # capacity 10^9 units, 1000 units per microsecond, 1 unit per token, no wait.
+            log "ratelimit-redis: round $round, redis-benchmark, $threads connection(s)"
+            redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -n "$benchmark_requests" -c "$threads" --csv \
+                EVALSHA "$sha" 1 'pacer:{bench}' 1000000000 1000 1 0 2>> "$out/stderr.log" \
+                | sed -n "s/^\"EVALSHA[^,]*,/round=$round threads=$threads,/p" >> "$out/redis-benchmark.txt"
+        done
+    done
+
+    : > "$out/round-trips.txt"
+    for target in pacer bucket4j; do
+        log "ratelimit-redis: round trips of $target with MONITOR"
+        count_round_trips "$target" "$out" "$RATELIMIT_CLASSPATH"
+    done
+
+    stop_redis
+    rm -rf "$work_dir"
+    record_load "$out/machine.txt" end
+    python3 "$BENCH_DIR/report.py" ratelimit-redis "$out" $($SMOKE && echo --smoke)
+}
+
 main() {
     if [[ $# -lt 1 ]]; then
         usage
@@ -299,10 +449,14 @@ main() {
         timing) run_timing ;;
         moobench) run_moobench ;;
         startup) run_startup ;;
+        ratelimit-local) run_ratelimit_local ;;
+        ratelimit-redis) run_ratelimit_redis ;;
         smoke)
             run_timing
             run_moobench
             run_startup
+            run_ratelimit_local
+            run_ratelimit_redis
             ;;
         -h|--help) usage ;;
         *)

@@ -9,8 +9,8 @@ package dev.pacer.bootstrap;
  * and then the gate's own work, which for a local bucket is a CAS on one long and a {@code LongAdder} increment. No
  * allocation, lock or map look-up happens here. Calls on agent threads and inside agent code are not limited.
  *
- * <p>NOTE: no JMH benchmark in this repository measures this path yet; {@code LocalTokenBucket#tryAcquire} in the
- * agent is the entry point for one.
+ * <p>NOTE: the {@code ratelimit-local} benchmark scenario times only the bucket's {@code LocalTokenBucket#tryAcquire}.
+ * The gate look-up, interface call and {@code LongAdder} increment of this path are not measured.
  */
 public final class RateLimits {
 
