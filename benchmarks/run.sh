@@ -29,6 +29,9 @@ RESULTS_ROOT="${RESULTS_DIR:-$BENCH_DIR/target/results}"
 BUILD_COMMAND="mvn -pl benchmarks -am package -DskipTests"
 
 SMOKE=false
+# Options of the JVM that runs JMH itself. A smoke run measures nothing, so it ignores JMH's lock file
+# (/tmp/jmh.lock), which otherwise fails the run while another JMH run holds it on the same machine.
+JMH_HOST_ARGS=()
 
 usage() {
     sed -n '5,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -165,7 +168,7 @@ run_timing() {
             fi
             local jvm_args=(-jvmArgsAppend "-Xms1g -Xmx1g ${AGENT_ARGS[*]}")
             log "timing: $variant, $threads thread(s)"
-            "$JAVA" -jar "$BENCHMARKS_JAR" "$pattern" "${jmh_settings[@]}" -t "$threads" -prof gc \
+            "$JAVA" "${JMH_HOST_ARGS[@]}" -jar "$BENCHMARKS_JAR" "$pattern" "${jmh_settings[@]}" -t "$threads" -prof gc \
                 "${jvm_args[@]}" -rf json -rff "$out/$variant-t$threads.json" > "$out/$variant-t$threads.log" 2>&1 \
                 || { log "JMH failed; see $out/$variant-t$threads.log"; exit 1; }
         done
@@ -315,7 +318,7 @@ run_ratelimit_local() {
     local threads
     for threads in "${thread_counts[@]}"; do
         log "ratelimit-local: $threads thread(s)"
-        "$JAVA" -cp "$RATELIMIT_CLASSPATH" org.openjdk.jmh.Main 'RateLimitLocalBenchmark' "${jmh_settings[@]}" \
+        "$JAVA" "${JMH_HOST_ARGS[@]}" -cp "$RATELIMIT_CLASSPATH" org.openjdk.jmh.Main 'RateLimitLocalBenchmark' "${jmh_settings[@]}" \
             -t "$threads" -prof gc -jvmArgsAppend "-Xms1g -Xmx1g" -rf json -rff "$out/t$threads.json" \
             > "$out/t$threads.log" 2>&1 || { log "JMH failed; see $out/t$threads.log"; exit 1; }
     done
@@ -441,6 +444,7 @@ main() {
     if [[ "${1:-}" == --smoke || "$scenario" == smoke ]]; then
         SMOKE=true
         RESULTS_ROOT="$RESULTS_ROOT/smoke"
+        JMH_HOST_ARGS=(-Djmh.ignoreLock=true)
     fi
     require_jars
 
