@@ -113,7 +113,7 @@ public final class StripedLatencyRecorder {
     }
 
     private static int stripeBits(int processors) {
-        int wanted = Math.max(8, Math.min(64, 4 * processors));
-        return 32 - Integer.numberOfLeadingZeros(wanted - 1);
+        int stripes = Math.max(8, Math.min(64, 4 * processors));
+        return 32 - Integer.numberOfLeadingZeros(stripes - 1);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 public record RateLimitsConfig(Store store, RateLimitSpec defaults, RedisConfig redis,
         Map<String, RateLimitSpec> limits) {
 
-    /** Where the token buckets are kept. */
+    /** The store of the token buckets: this JVM, or Redis. */
     public enum Store {
         /** In this JVM; every JVM has its own budget. */
         LOCAL,

@@ -13,12 +13,12 @@ import java.util.List;
  * @param onError            what a decision does while Redis fails
  * @param keyPrefix          prepended to every bucket key
  * @param poolSize           the largest number of connections per server
- * @param probeIntervalNanos how often a failed Redis is probed until it answers again
+ * @param probeIntervalNanos how often a failed Redis is probed until it replies again
  */
 public record RedisConfig(List<URI> uris, long timeoutNanos, OnError onError, String keyPrefix, int poolSize,
         long probeIntervalNanos) {
 
-    /** What a decision does while Redis fails or the circuit is open. */
+    /** The policy of a decision while Redis fails or the circuit is open. */
     public enum OnError {
         /** Admit the call. */
         ALLOW,
