@@ -16,8 +16,8 @@ import java.util.jar.JarFile;
  *
  * <p>premain does the minimum on the application's start-up path: it reads agent.yaml, puts the bootstrap jar on
  * the bootstrap class path and installs the transformer. It touches neither JMX nor {@code java.util.logging};
- * MBeans are registered later by the agent's reporter thread. No exception leaves premain unless agent.yaml asks
- * for {@code fail-on-error: true}.
+ * MBeans are registered later by the agent's reporter thread. No exception leaves premain unless agent.yaml sets
+ * {@code fail-on-error: true}.
  */
 public final class PacerAgent {
 

@@ -24,7 +24,8 @@ public final class MethodTimer {
     }
 
     /**
-     * Records one call of a woven method. Never throws.
+     * Records one call of a woven method. Throws nothing for any argument, and the advice around it catches and
+     * counts anything thrown all the same.
      *
      * @param methodId   the id that the agent assigned to the method when it wove it
      * @param startNanos the value of {@code System.nanoTime()} when the method was entered

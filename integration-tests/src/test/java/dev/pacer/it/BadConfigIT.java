@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** An invalid agent.yaml disables the agent with one message, unless it asks to stop the JVM. */
+/** An invalid agent.yaml disables the agent with one message, unless it sets fail-on-error to stop the JVM. */
 class BadConfigIT {
 
     private static final String INVALID = """

@@ -42,7 +42,7 @@ public record AlertMetric(Kind kind, double percentile) {
         }
     }
 
-    /** What the alert's {@code pointcut:} key must name. */
+    /** The kind of target that the alert's {@code pointcut:} key names. */
     public enum Scope {
         /** A pointcut name or a method key. */
         TARGET,

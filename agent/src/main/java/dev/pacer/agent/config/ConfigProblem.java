@@ -1,7 +1,7 @@
 package dev.pacer.agent.config;
 
 /**
- * One invalid value in agent.yaml: where it is, which key holds it, the value as written, and what to write
+ * One invalid value in agent.yaml: where it is, the key that contains it, the value as written, and what to write
  * instead.
  *
  * @param file   the file name as the user gave it

@@ -13,7 +13,7 @@ package dev.pacer.agent.config;
  */
 public record PointcutRateLimit(String limit, RateLimitSpec spec, OnLimit onLimit, long maxWaitNanos, String key) {
 
-    /** What a call that finds the bucket empty does. */
+    /** The action of a call that finds the bucket empty. */
     public enum OnLimit {
         /** Throw {@code RateLimitExceededException} at once. */
         REJECT,

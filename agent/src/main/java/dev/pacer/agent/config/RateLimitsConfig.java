@@ -30,7 +30,7 @@ public record RateLimitsConfig(Store store, RateLimitSpec defaults, RedisConfig 
         limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
-    /** The settings used when agent.yaml has no {@code rate-limits:} section. */
+    /** Returns the settings used when agent.yaml has no {@code rate-limits:} section. */
     public static RateLimitsConfig none() {
         return new RateLimitsConfig(Store.LOCAL, BUILT_IN_DEFAULTS, null, Map.of());
     }

@@ -30,7 +30,7 @@ public record ReportingConfig(
 
     public static final long DEFAULT_INTERVAL_NANOS = 10_000_000_000L;
 
-    /** The settings used when agent.yaml has no {@code reporting:} section. */
+    /** Returns the settings used when agent.yaml has no {@code reporting:} section. */
     public static ReportingConfig defaults() {
         return new ReportingConfig(DEFAULT_INTERVAL_NANOS, true, 5_000_000_000L, true, Path.of("pacer-out"), 64L << 20, true, 10,
                 30_000_000_000L);

@@ -309,7 +309,7 @@ final class YamlSection {
         return new YamlSection(problems, qualify(key), value);
     }
 
-    /** Returns whether the key holds a mapping, as opposed to a text value. */
+    /** Returns whether the key contains a mapping, as opposed to a text value. */
     boolean isSection(String key) {
         NodeTuple tuple = entries.get(key);
         return tuple != null && tuple.getValueNode() instanceof MappingNode;

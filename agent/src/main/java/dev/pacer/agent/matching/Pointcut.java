@@ -125,10 +125,10 @@ public final class Pointcut {
             return false;
         }
         for (int i = 0; i < types.size(); i++) {
-            String wanted = params.get(i);
+            String expected = params.get(i);
             TypeDescription actual = types.get(i);
-            boolean matches = wanted.equals(actual.getActualName())
-                    || (wanted.indexOf('.') < 0 && wanted.equals(actual.getSimpleName()));
+            boolean matches = expected.equals(actual.getActualName())
+                    || (expected.indexOf('.') < 0 && expected.equals(actual.getSimpleName()));
             if (!matches) {
                 return false;
             }

@@ -170,7 +170,7 @@ public final class Reporter implements Runnable {
     }
 
     private void publishJmx(IntervalSummary summary) {
-        // At shutdown, nobody is left to read MBeans that were never registered, so none are registered then.
+        // MBeans not registered before shutdown are skipped, because no client can read them after the JVM exits.
         boolean tooEarly = clock.nanoTime() - startNanos < config.jmxDelayNanos();
         boolean skip = jmx == null || (!jmxStarted && (stopped || tooEarly));
         if (skip) {

@@ -47,7 +47,7 @@ public final class ChildJvm implements AutoCloseable {
         return Path.of(path).toAbsolutePath().normalize();
     }
 
-    /** Returns the class path entry (directory or jar) that holds a class of the test class path. */
+    /** Returns the class path entry (directory or jar) that contains a class of the test class path. */
     public static Path classPathOf(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
