@@ -48,6 +48,46 @@ public final class DelegationGuard {
         return active && state[depthSlot + 1] != methodId;
     }
 
+    /**
+     * Enters a woven method, as {@link #enter} does, for the woven code. Never throws: on an agent failure it
+     * counts the failure and returns {@link #NESTED}, so that the call is not recorded.
+     */
+    public static long enterMethod(int signatureId, int methodId) {
+        try {
+            return enter(signatureId, methodId);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+            return NESTED;
+        }
+    }
+
+    /** Leaves a woven method that returned normally and records it unless the call was delegated. Never throws. */
+    public static void exitMethod(int signatureId, int methodId, long startNanos) {
+        try {
+            exit(signatureId);
+            if (startNanos != NESTED) {
+                MethodTimer.record(methodId, startNanos, null);
+            }
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+        }
+    }
+
+    /**
+     * Leaves a woven method that an exception ended and records it unless the call was delegated. The exception
+     * comes first so that the woven handler can pass it from the top of its operand stack. Never throws.
+     */
+    public static void exitMethodThrown(Throwable thrown, int signatureId, int methodId, long startNanos) {
+        try {
+            exit(signatureId);
+            if (startNanos != NESTED) {
+                MethodTimer.record(methodId, startNanos, thrown);
+            }
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+        }
+    }
+
     /** Leaves a woven method; every {@link #enter} is paired with one exit. */
     public static void exit(int signatureId) {
         int[] state = STATE.get();

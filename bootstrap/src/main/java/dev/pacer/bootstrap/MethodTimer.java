@@ -2,7 +2,8 @@ package dev.pacer.bootstrap;
 
 /**
  * The entry point of the timing advice. Woven methods read {@code System.nanoTime()} on entry and call
- * {@link #record} on exit with a method id that is a constant in the woven code.
+ * {@link #exit} before each return, or {@link #exitThrown} when an exception ends the call, with a method id that
+ * is a constant in the woven code. Neither throws: the agent's own failures are counted in {@link AgentErrors}.
  *
  * <p>Cost per call, measured by the {@code timing} benchmark: one volatile read of the recorder table, one array
  * load, one atomic add on a striped count, and no allocation, lock, map look-up or logging. Failed calls take a
@@ -23,9 +24,30 @@ public final class MethodTimer {
         void onThrown(int methodId, Throwable thrown);
     }
 
+    /** Records a call of a woven method that returned normally. Never throws. */
+    public static void exit(int methodId, long startNanos) {
+        try {
+            record(methodId, startNanos, null);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+        }
+    }
+
     /**
-     * Records one call of a woven method. Throws nothing for any argument, and the advice around it catches and
-     * counts anything thrown all the same.
+     * Records a call of a woven method that an exception ended. The argument order lets the woven handler pass the
+     * exception that is on top of its operand stack without a local variable. Never throws.
+     */
+    public static void exitThrown(Throwable thrown, int methodId, long startNanos) {
+        try {
+            record(methodId, startNanos, thrown);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+        }
+    }
+
+    /**
+     * Records one call of a woven method. Throws nothing for any argument; {@link #exit} and {@link #exitThrown}
+     * catch and count anything thrown all the same.
      *
      * @param methodId   the id that the agent assigned to the method when it wove it
      * @param startNanos the value of {@code System.nanoTime()} when the method was entered

@@ -1,8 +1,9 @@
 package dev.pacer.bootstrap;
 
 /**
- * The entry point of the rate-limit advice. Woven methods call {@link #acquire} with a gate id that is a constant in
- * the woven code, one id per rate-limited pointcut.
+ * The entry point of the rate-limit advice. Woven methods call {@link #check}, or {@link #checkOutermost} for
+ * methods selected through {@code subtype-of}, with a gate id that is a constant in the woven code, one id per
+ * rate-limited pointcut, before the method's body runs.
  *
  * <p>Cost per call of an unkeyed limit: one volatile read of the gate table, one array load, the agent-code check
  * of {@link AgentScope} (a type check and one volatile read while no thread is in agent code), one interface call,
@@ -39,6 +40,47 @@ public final class RateLimits {
             return null;
         }
         return table[gateId].acquire(arguments);
+    }
+
+    /**
+     * Decides one call of a woven method and throws the rejection, so that the method's body does not run. Any
+     * other failure of the agent is counted and admits the call.
+     *
+     * @param gateId    the id of the pointcut's gate
+     * @param arguments the method's arguments for a keyed pointcut, else null
+     * @throws RateLimitExceededException when the gate rejects the call
+     */
+    public static void check(int gateId, Object[] arguments) {
+        RateLimitExceededException rejection;
+        try {
+            rejection = acquire(gateId, arguments);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+            return;
+        }
+        if (rejection != null) {
+            throw rejection;
+        }
+    }
+
+    /**
+     * Like {@link #check}, except that a call which another implementation of the same method delegates to takes
+     * no token, because the outermost implementation already took one.
+     */
+    public static void checkOutermost(int gateId, int signatureId, int methodId, Object[] arguments) {
+        RateLimitExceededException rejection;
+        try {
+            if (DelegationGuard.isDelegated(signatureId, methodId)) {
+                return;
+            }
+            rejection = acquire(gateId, arguments);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+            return;
+        }
+        if (rejection != null) {
+            throw rejection;
+        }
     }
 
     /** Installs every gate at once, before any class that uses their ids is woven. Called once by the agent. */

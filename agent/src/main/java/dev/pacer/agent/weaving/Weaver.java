@@ -1,34 +1,37 @@
 package dev.pacer.agent.weaving;
 
 import dev.pacer.agent.Log;
+import dev.pacer.agent.matching.ClassFileMethod;
+import dev.pacer.agent.matching.ClassFileType;
 import dev.pacer.agent.matching.Pointcut;
 import dev.pacer.agent.matching.PointcutSet;
-import dev.pacer.agent.matching.TypeIgnores;
+import dev.pacer.agent.matching.TypeLocator;
 import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.AgentScope;
 import dev.pacer.bootstrap.MethodTimer;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.MethodDescription.ForLoadedMethod;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 
 /**
  * Installs the class transformer that weaves the timing advice, and the rate-limit advice of rate-limited pointcuts,
  * into the methods the pointcuts select, both into classes loaded later and, by retransformation, into classes
  * already loaded. Woven classes keep their shape (no new fields or methods), which retransformation requires.
- * Constructors get timing advice only, because a constructor's body cannot be skipped.
+ * Constructors get timing advice only, because a constructor's body cannot be skipped. {@link AdviceMethodVisitor}
+ * shows the woven code.
+ *
+ * <p>The transformer rejects most classes by name alone, with {@link PointcutSet#mayMatchName}, and reads the class
+ * file of the rest with ASM. It never loads a class to decide: supertypes come from their class files through a
+ * {@link TypeLocator}.
  */
 public final class Weaver {
 
@@ -37,6 +40,10 @@ public final class Weaver {
     private final Map<String, Integer> gateIdByPointcut;
     private final Map<String, Boolean> keyedByPointcut;
     private final AtomicLong transformErrors = new AtomicLong();
+    // Set while this thread runs the transformer, so that a class that the transformer itself loads is passed
+    // through unwoven instead of re-entering it.
+    private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
+    private Instrumentation instrumentation;
 
     public Weaver(PointcutSet pointcuts, MethodRegistry registry) {
         this(pointcuts, registry, Map.of(), Map.of());
@@ -54,86 +61,11 @@ public final class Weaver {
         this.keyedByPointcut = Map.copyOf(keyedByPointcut);
     }
 
-    /** Installs the transformer and retransforms the loaded classes that the pointcuts select. */
-    public ResettableClassFileTransformer install(Instrumentation instrumentation) throws NoSuchMethodException {
-        AgentBuilder.Transformer advice = adviceTransformer();
-
-        // The Nexus serves only the self-injection initialization strategy, which Pacer does not use. Disabled, it
-        // skips a probe that calls sun.misc.Unsafe, which Java 24 and later warn about on stderr. The shade plugin
-        // relocates this property name along with ByteBuddy, so it never affects the application's ByteBuddy.
-        System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        AgentScope.enter();
-        try {
-            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                    .disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    // Describes classes that are already loaded by reflection, which costs far less at start-up
-                    // than parsing their class files, and the others from their class files without loading them.
-                    .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                    .with(new ScopeListener())
-                    .ignore(type -> TypeIgnores.isAlwaysIgnored(type.getName()))
-                    .type(pointcuts::matchesType)
-                    .transform(advice)
-                    .assureReadEdgeTo(instrumentation, MethodTimer.class)
-                    .installOn(instrumentation);
-        } finally {
-            AgentScope.exit();
-        }
-    }
-
-    /**
-     * Builds the transformer that weaves the advice. Rate-limit advice is registered before the timing advice,
-     * which makes it the outer one, because ByteBuddy wraps the advice of later entries inside that of earlier
-     * ones. So a rejected call skips the timing advice too, and the time parked for a token is not timed. Methods
-     * selected through {@code subtype-of} get the outermost variants, so that a call delegated to another
-     * implementation of the same method is timed and rate-limited once.
-     */
-    AgentBuilder.Transformer adviceTransformer() throws NoSuchMethodException {
-        MethodIdBinding methodIds = new MethodIdBinding(pointcuts, registry);
-        Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(methodIds)
-                .bind(methodIds.signatureBinding())
-                .bind(new GateIdBinding(pointcuts, gateIdByPointcut));
-        Advice.ExceptionHandler countingHandler = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
-                new ForLoadedMethod(AgentErrors.class.getMethod("suppressed", Throwable.class))));
-
-        ElementMatcher<MethodDescription> constructors = method -> method.isConstructor()
-                && selectingPointcut(method) != null;
-        ElementMatcher<MethodDescription> methods = method -> {
-            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
-            return pointcut != null && !pointcut.selectsBySupertype();
-        };
-        ElementMatcher<MethodDescription> implementations = method -> {
-            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
-            return pointcut != null && pointcut.selectsBySupertype();
-        };
-
-        return new AgentBuilder.Transformer.ForAdvice(mapping)
-                .include(TimingAdvice.class.getClassLoader())
-                .withExceptionHandler(countingHandler)
-                .advice(rateLimited(false, false), RateLimitAdvice.class.getName())
-                .advice(rateLimited(true, false), KeyedRateLimitAdvice.class.getName())
-                .advice(rateLimited(false, true), OutermostRateLimitAdvice.class.getName())
-                .advice(rateLimited(true, true), OutermostKeyedRateLimitAdvice.class.getName())
-                .advice(methods, TimingAdvice.class.getName())
-                .advice(implementations, OutermostTimingAdvice.class.getName())
-                .advice(constructors, ConstructorTimingAdvice.class.getName());
-    }
-
-    /** Matches the methods of rate-limited pointcuts with the given keying and selection by supertype. */
-    private ElementMatcher<MethodDescription> rateLimited(boolean keyed, boolean bySupertype) {
-        return method -> {
-            Pointcut pointcut = method.isMethod() ? selectingPointcut(method) : null;
-            if (pointcut == null) {
-                return false;
-            }
-            Boolean pointcutKeyed = keyedByPointcut.get(pointcut.name());
-            return pointcutKeyed != null && pointcutKeyed == keyed && pointcut.selectsBySupertype() == bySupertype;
-        };
-    }
-
-    private Pointcut selectingPointcut(MethodDescription method) {
-        return pointcuts.firstMatch(method.getDeclaringType().asErasure(), method);
+    /** Installs the transformer and retransforms the loaded classes that the pointcuts may select. */
+    public void install(Instrumentation target) {
+        this.instrumentation = target;
+        target.addTransformer(new Transformer(), true);
+        retransformLoaded(target);
     }
 
     /** Returns the number of classes that could not be woven. */
@@ -142,35 +74,140 @@ public final class Weaver {
     }
 
     /**
-     * Marks every transformation as agent code, so that woven methods which the transformer itself calls are not
-     * recorded, and reports failures without letting them reach the application.
+     * Returns the class file with the advice woven in, or null when no pointcut selects a method of the class.
+     * Registers every selected method. Throws what ASM throws for a class file it cannot read.
+     *
+     * @param loader      the class loader that defines the class, or null for the bootstrap loader
+     * @param classFile   the class file as the JVM hands it to transformers
      */
-    private final class ScopeListener extends AgentBuilder.Listener.Adapter {
-
-        @Override
-        public void onDiscovery(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
-            AgentScope.enter();
+    public byte[] weave(ClassLoader loader, byte[] classFile) {
+        ClassFileType type = ClassFileType.parse(classFile);
+        TypeLocator locator = TypeLocator.of(loader);
+        if (!pointcuts.matchesType(type, locator)) {
+            return null;
         }
+        Map<String, WovenMethod> plan = plan(type, locator);
+        if (plan.isEmpty()) {
+            return null;
+        }
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new AdviceClassVisitor(writer, plan), ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
 
-        @Override
-        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+    /** Registers the selected methods of a type and returns what to weave into each. */
+    private Map<String, WovenMethod> plan(ClassFileType type, TypeLocator locator) {
+        Map<String, WovenMethod> plan = new HashMap<>();
+        for (ClassFileMethod method : type.methods()) {
+            Pointcut pointcut = pointcuts.firstMatch(type, method, locator);
+            if (pointcut == null) {
+                continue;
+            }
+            String key = type.name() + '#' + method.key();
+            boolean firstSight = !registry.contains(key);
+            int methodId = registry.register(key, pointcut.name());
+            if (firstSight) {
+                pointcut.countMatch();
+            }
+            int signatureId = pointcut.selectsBySupertype() && !method.isConstructor()
+                    ? registry.signatureId(method.key())
+                    : -1;
+            Integer gateId = method.isConstructor() ? null : gateIdByPointcut.get(pointcut.name());
+            boolean keyed = Boolean.TRUE.equals(keyedByPointcut.get(pointcut.name()));
+            plan.put(AdviceClassVisitor.planKey(method.name(), method.descriptor()),
+                    new WovenMethod(methodId, signatureId, gateId == null ? -1 : gateId, keyed));
+        }
+        return plan;
+    }
+
+    /**
+     * Retransforms the classes loaded before the agent started that a pointcut may select, all in one call, and
+     * one by one when that call fails, so that one class that cannot be retransformed does not stop the others.
+     */
+    private void retransformLoaded(Instrumentation target) {
+        List<Class<?>> candidates = new ArrayList<>();
+        AgentScope.enter();
+        try {
+            for (Class<?> loaded : target.getAllLoadedClasses()) {
+                if (isCandidate(target, loaded)) {
+                    candidates.add(loaded);
+                }
+            }
+        } finally {
             AgentScope.exit();
         }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                boolean loaded, DynamicType dynamicType) {
-            if (Log.isEnabled(Log.Level.DEBUG)) {
-                Log.debug("Wove " + typeDescription.getName() + (loaded ? " (retransformed)" : ""));
+        if (candidates.isEmpty()) {
+            return;
+        }
+        try {
+            target.retransformClasses(candidates.toArray(new Class<?>[0]));
+        } catch (Throwable batchFailure) {
+            for (Class<?> candidate : candidates) {
+                try {
+                    target.retransformClasses(candidate);
+                } catch (Throwable failure) {
+                    failed(candidate.getName(), failure);
+                }
             }
         }
+    }
+
+    private boolean isCandidate(Instrumentation target, Class<?> loaded) {
+        try {
+            return !loaded.isArray() && !loaded.isPrimitive() && !loaded.isHidden()
+                    && pointcuts.mayMatchName(loaded.getName()) && target.isModifiableClass(loaded)
+                    && pointcuts.mayMatchLoaded(loaded);
+        } catch (Throwable failure) {
+            AgentErrors.suppressed(failure);
+            return false;
+        }
+    }
+
+    private void failed(String typeName, Throwable error) {
+        transformErrors.incrementAndGet();
+        AgentErrors.suppressed(error);
+        Log.warnOnce("weave:" + typeName, "Could not weave " + typeName + "; its methods are not timed", error);
+    }
+
+    /** Lets methods in a named module, such as the JDK's {@code java.net.http}, call the agent's bootstrap classes. */
+    private void addReadEdge(Module module) {
+        Module bootstrap = MethodTimer.class.getModule();
+        if (module != null && module.isNamed() && !module.canRead(bootstrap) && instrumentation != null) {
+            instrumentation.redefineModule(module, Set.of(bootstrap), Map.of(), Map.of(), Set.of(), Map.of());
+        }
+    }
+
+    private final class Transformer implements ClassFileTransformer {
 
         @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable error) {
-            transformErrors.incrementAndGet();
-            AgentErrors.suppressed(error);
-            Log.warnOnce("weave:" + typeName, "Could not weave " + typeName + "; its methods are not timed", error);
+        public byte[] transform(Module module, ClassLoader loader, String internalName,
+                Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classFile) {
+            if (internalName == null) {
+                return null;
+            }
+            String typeName = internalName.replace('/', '.');
+            if (!pointcuts.mayMatchName(typeName) || transforming.get() != null) {
+                return null;
+            }
+            transforming.set(Boolean.TRUE);
+            AgentScope.enter();
+            try {
+                byte[] woven = weave(loader, classFile);
+                if (woven != null) {
+                    addReadEdge(module);
+                    if (Log.isEnabled(Log.Level.DEBUG)) {
+                        Log.debug("Wove " + typeName + (classBeingRedefined != null ? " (retransformed)" : ""));
+                    }
+                }
+                return woven;
+            } catch (Throwable failure) {
+                failed(typeName, failure);
+                return null;
+            } finally {
+                AgentScope.exit();
+                transforming.remove();
+            }
         }
     }
 }

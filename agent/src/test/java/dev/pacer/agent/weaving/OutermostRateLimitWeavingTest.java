@@ -12,13 +12,8 @@ import dev.pacer.agent.weaving.fixture.RetryingGateway;
 import dev.pacer.bootstrap.RateLimitExceededException;
 import dev.pacer.bootstrap.RateLimitGate;
 import dev.pacer.bootstrap.RateLimits;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +46,7 @@ class OutermostRateLimitWeavingTest {
         };
         RateLimits.install(new RateLimitGate[] {countingGate});
 
-        Map<String, byte[]> woven = new HashMap<>();
-        for (Class<?> type : new Class<?>[] {RealGateway.class, RetryingGateway.class}) {
-            DynamicType.Builder<?> builder = new ByteBuddy().redefine(type);
-            builder = weaver.adviceTransformer().transform(builder, TypeDescription.ForLoadedType.of(type),
-                    type.getClassLoader(), null, null);
-            woven.put(type.getName(), builder.make().getBytes());
-        }
-        ClassLoader loader = new ByteArrayClassLoader.ChildFirst(OutermostRateLimitWeavingTest.class.getClassLoader(),
-                woven);
+        ClassLoader loader = WovenClassLoader.weave(weaver, RealGateway.class, RetryingGateway.class);
         real = (Gateway) loader.loadClass(RealGateway.class.getName()).getConstructor().newInstance();
         wrapper = (Gateway) loader.loadClass(RetryingGateway.class.getName()).getConstructor(Gateway.class)
                 .newInstance(real);

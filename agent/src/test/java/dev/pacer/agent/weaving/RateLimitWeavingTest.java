@@ -23,17 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weaves the rate-limit and timing advice into {@link CiClient} with the weaver's own transformer (ByteBuddy
- * 1.18), loads the woven class in a child-first class loader, and drives it through gates that the test controls.
+ * Weaves the rate-limit and timing advice into {@link CiClient} with {@link Weaver#weave}, loads the woven class
+ * in a child-first class loader, and drives it through gates that the test controls.
  */
 class RateLimitWeavingTest {
 
@@ -63,12 +59,7 @@ class RateLimitWeavingTest {
                 Map.of("builds", false, "users", true));
         RateLimits.install(new RateLimitGate[] {BUILDS, USERS});
 
-        DynamicType.Builder<?> builder = new ByteBuddy().redefine(CiClient.class);
-        builder = weaver.adviceTransformer().transform(builder, TypeDescription.ForLoadedType.of(CiClient.class),
-                CiClient.class.getClassLoader(), null, null);
-        Class<?> woven = builder.make()
-                .load(RateLimitWeavingTest.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
-                .getLoaded();
+        Class<?> woven = WovenClassLoader.weave(weaver, CiClient.class).loadClass(CiClient.class.getName());
         client = woven.getConstructor().newInstance();
     }
 
