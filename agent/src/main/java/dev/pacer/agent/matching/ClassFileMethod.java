@@ -47,7 +47,7 @@ public final class ClassFileMethod {
         return genericSignature;
     }
 
-    /** Returns the names of the runtime-visible annotations on the method, the ones that reflection reports. */
+    /** Returns the names of the runtime-visible annotations on the method, which are the ones that reflection can read. */
     public List<String> annotationNames() {
         return annotationNames;
     }

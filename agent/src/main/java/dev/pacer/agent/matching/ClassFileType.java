@@ -97,7 +97,7 @@ public final class ClassFileType {
         return interfaceNames;
     }
 
-    /** Returns the names of the runtime-visible annotations on the type, the ones that reflection reports. */
+    /** Returns the names of the runtime-visible annotations on the type, which are the ones that reflection can read. */
     public List<String> annotationNames() {
         return annotationNames;
     }
