@@ -15,10 +15,15 @@ public final class NameGlob {
     private final Pattern pattern;
     private final boolean exact;
 
+    // The text before the first *, without a dot that ends it: every name that the glob matches starts with it,
+    // because a final ".**" also matches the package name without the dot.
+    private final String literalPrefix;
+
     private NameGlob(String text) {
         this.text = text;
         this.exact = text.indexOf('*') < 0;
         this.pattern = exact ? null : Pattern.compile(toRegex(text));
+        this.literalPrefix = exact ? text : literalPrefix(text);
     }
 
     /** Returns null when the text is a valid glob, else the reason it is not. */
@@ -42,8 +47,12 @@ public final class NameGlob {
         return new NameGlob(text);
     }
 
+    /** Returns whether the glob matches a class name. Allocates nothing when the name misses the literal prefix. */
     public boolean matches(String className) {
-        return exact ? text.equals(className) : pattern.matcher(className).matches();
+        if (exact) {
+            return text.equals(className);
+        }
+        return className.startsWith(literalPrefix) && pattern.matcher(className).matches();
     }
 
     /** Returns whether the glob names one class with no wildcard. */
@@ -59,6 +68,11 @@ public final class NameGlob {
     @Override
     public String toString() {
         return text;
+    }
+
+    private static String literalPrefix(String glob) {
+        String prefix = glob.substring(0, glob.indexOf('*'));
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
     private static String toRegex(String glob) {

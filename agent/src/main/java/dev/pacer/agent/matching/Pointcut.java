@@ -1,7 +1,12 @@
 package dev.pacer.agent.matching;
 
 import dev.pacer.agent.config.PointcutConfig;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,9 @@ public final class Pointcut {
 
     // Generic supertype name -> signatures (name and parameter types) of the methods it and its supertypes declare.
     private final Map<String, Set<String>> signaturesBySupertype = new ConcurrentHashMap<>();
+
+    // The same for class files: BoundType key, such as a.Handler<java.lang.String> -> erased method signatures.
+    private final Map<String, Set<String>> erasedSignaturesBySupertype = new ConcurrentHashMap<>();
 
     public Pointcut(PointcutConfig config) {
         this.name = config.name();
@@ -116,8 +124,285 @@ public final class Pointcut {
         return annotatedWith.isEmpty() || isAnnotated(type) || hasAnnotation(candidate);
     }
 
+    /** Returns whether the pointcut may select methods declared by the type, whose supertypes the locator finds. */
+    public boolean matchesType(ClassFileType type, TypeLocator locator) {
+        if (!mayMatchName(type.name())) {
+            return false;
+        }
+        boolean subtypeMatches = subtypeOf.isEmpty() || !findSupertypes(type, locator).isEmpty();
+        if (!subtypeMatches) {
+            return false;
+        }
+        return annotatedWith.isEmpty() || isAnnotated(type) || declaresAnnotatedMethod(type);
+    }
+
+    /**
+     * Returns whether the pointcut selects a method of a type that {@link #matchesType(ClassFileType, TypeLocator)}
+     * accepted.
+     */
+    public boolean matchesMethod(ClassFileType type, ClassFileMethod candidate, TypeLocator locator) {
+        boolean weavable = !candidate.isAbstract() && !candidate.isNative() && !candidate.isBridge()
+                && !candidate.isSynthetic() && !candidate.isTypeInitializer();
+        if (!weavable) {
+            return false;
+        }
+
+        String methodName = candidate.name();
+        if (!method.matches(methodName, isAccessorOrObjectMethod(candidate))) {
+            return false;
+        }
+        if (excludeMethod != null && excludeMethod.matches(methodName, false)) {
+            return false;
+        }
+        if (params != null && !parameterNamesMatch(candidate.parameterTypeNames())) {
+            return false;
+        }
+        if (!subtypeOf.isEmpty() && !candidate.isConstructor() && !declaredBySupertype(type, candidate, locator)) {
+            return false;
+        }
+        return annotatedWith.isEmpty() || isAnnotated(type) || hasAnnotation(candidate);
+    }
+
+    /**
+     * Returns false when the pointcut selects no type of this name: the name is JDK-internal and not selectable,
+     * an {@code exclude-class} glob matches it, or {@code class} globs exist and none matches it. Allocates nothing
+     * when every glob's literal prefix misses.
+     */
+    boolean mayMatchName(String typeName) {
+        if (TypeIgnores.isJdkInternal(typeName) && !selectsJdkImplementations && !namesExactly(typeName)) {
+            return false;
+        }
+        for (int i = 0; i < excludeClass.size(); i++) {
+            if (excludeClass.get(i).matches(typeName)) {
+                return false;
+            }
+        }
+        if (classes.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).matches(typeName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns false when the pointcut selects no method of a loaded class, judged by its name, the names of its
+     * supertypes and its runtime annotations, all read by reflection.
+     */
+    boolean mayMatchLoaded(Class<?> type) {
+        if (!mayMatchName(type.getName())) {
+            return false;
+        }
+        if (!subtypeOf.isEmpty() && !hasSupertypeNamed(type)) {
+            return false;
+        }
+        return annotatedWith.isEmpty() || mayBeAnnotated(type);
+    }
+
+    private boolean hasSupertypeNamed(Class<?> type) {
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        Set<Class<?>> seen = new HashSet<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            Class<?> current = pending.removeLast();
+            if (!seen.add(current)) {
+                continue;
+            }
+            if (subtypeOf.contains(current.getName())) {
+                return true;
+            }
+            // Interfaces report no superclass, which the class-file walk also skips.
+            if (current.getSuperclass() != null) {
+                pending.add(current.getSuperclass());
+            }
+            pending.addAll(List.of(current.getInterfaces()));
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether the type or one of its methods or constructors carries an annotation that annotated-with
+     * names, and true when reflection fails, such as on a parameter type that cannot be loaded.
+     */
+    private boolean mayBeAnnotated(Class<?> type) {
+        try {
+            if (anyNamed(type.getDeclaredAnnotations())) {
+                return true;
+            }
+            for (Method declared : type.getDeclaredMethods()) {
+                if (anyNamed(declared.getDeclaredAnnotations())) {
+                    return true;
+                }
+            }
+            for (Constructor<?> declared : type.getDeclaredConstructors()) {
+                if (anyNamed(declared.getDeclaredAnnotations())) {
+                    return true;
+                }
+            }
+            // NOTE: reflection omits annotations whose classes the type's loader cannot load, which the class
+            // file still lists, so a type annotated only with such an annotation is rejected here.
+            return false;
+        } catch (Throwable e) {
+            return true;
+        }
+    }
+
+    private boolean anyNamed(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotatedWith.contains(annotation.annotationType().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isAnnotated(ClassFileType type) {
+        return anyNamed(type.annotationNames());
+    }
+
+    private boolean hasAnnotation(ClassFileMethod candidate) {
+        return anyNamed(candidate.annotationNames());
+    }
+
+    private boolean declaresAnnotatedMethod(ClassFileType type) {
+        for (ClassFileMethod declared : type.methods()) {
+            if (hasAnnotation(declared)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyNamed(List<String> annotationNames) {
+        for (String annotationName : annotationNames) {
+            if (annotatedWith.contains(annotationName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean parameterNamesMatch(List<String> types) {
+        if (types.size() != params.size()) {
+            return false;
+        }
+        for (int i = 0; i < types.size(); i++) {
+            String expected = params.get(i);
+            String actual = types.get(i);
+            boolean matches = expected.equals(actual)
+                    || (expected.indexOf('.') < 0 && expected.equals(simpleName(actual)));
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns the simple name of a type name in source form, as {@link Class#getSimpleName} returns it for classes
+     * that javac names: {@code Entry[]} for {@code java.util.Map$Entry[]}, {@code Local} for a local class
+     * {@code a.Outer$1Local}.
+     */
+    static String simpleName(String typeName) {
+        int dot = typeName.lastIndexOf('.');
+        int dollar = typeName.lastIndexOf('$');
+        if (dollar <= dot) {
+            return typeName.substring(dot + 1);
+        }
+        int start = dollar + 1;
+        while (start < typeName.length() && Character.isDigit(typeName.charAt(start))) {
+            start++;
+        }
+        return typeName.substring(start);
+    }
+
+    /**
+     * Returns every type in the hierarchy of {@code type}, itself included, that subtype-of names, with the erasures
+     * of the type arguments that this hierarchy gives it. A supertype that the locator does not find is still
+     * reported by name, but the walk does not continue above it.
+     */
+    private List<GenericHierarchy.BoundType> findSupertypes(ClassFileType type, TypeLocator locator) {
+        List<GenericHierarchy.BoundType> found = new ArrayList<>();
+        Deque<GenericHierarchy.BoundType> pending = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        pending.add(GenericHierarchy.root(type));
+        while (!pending.isEmpty()) {
+            GenericHierarchy.BoundType current = pending.removeLast();
+            if (!seen.add(current.key())) {
+                continue;
+            }
+            if (subtypeOf.contains(current.name())) {
+                found.add(current);
+            }
+            pending.addAll(GenericHierarchy.supertypes(current, locator));
+        }
+        return found;
+    }
+
+    private boolean declaredBySupertype(ClassFileType type, ClassFileMethod candidate, TypeLocator locator) {
+        String candidateSignature = GenericHierarchy.descriptorSignature(candidate);
+        for (GenericHierarchy.BoundType supertype : findSupertypes(type, locator)) {
+            // Keyed by the argument erasures, because Handler<String> and Handler<Integer> declare different
+            // signatures.
+            Set<String> signatures = erasedSignaturesBySupertype.get(supertype.key());
+            if (signatures == null) {
+                signatures = collectErasedSignatures(supertype, locator);
+            }
+            if (signatures.contains(candidateSignature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the erased signatures of the inheritable methods of a supertype and its own supertypes other than
+     * {@code java.lang.Object}. Caches them only when the locator found every type of that hierarchy, so that a
+     * class file missing from one class loader does not shorten the set for others.
+     */
+    private Set<String> collectErasedSignatures(GenericHierarchy.BoundType root, TypeLocator locator) {
+        Set<String> signatures = new HashSet<>();
+        Deque<GenericHierarchy.BoundType> pending = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        boolean complete = true;
+        pending.add(root);
+        while (!pending.isEmpty()) {
+            GenericHierarchy.BoundType current = pending.removeLast();
+            if (!seen.add(current.name()) || current.name().equals(GenericSignature.OBJECT)) {
+                continue;
+            }
+            if (current.classFile() == null) {
+                complete = false;
+                continue;
+            }
+            Map<String, String> bindings = GenericHierarchy.bindings(current);
+            for (ClassFileMethod declared : current.classFile().methods()) {
+                boolean inheritable = !declared.isPrivate() && !declared.isStatic() && !declared.isConstructor()
+                        && !declared.isTypeInitializer();
+                if (inheritable) {
+                    signatures.add(GenericHierarchy.erasedSignature(declared, bindings));
+                }
+            }
+            pending.addAll(GenericHierarchy.supertypes(current, locator));
+        }
+        Set<String> result = Set.copyOf(signatures);
+        if (complete) {
+            erasedSignaturesBySupertype.putIfAbsent(root.key(), result);
+        }
+        return result;
+    }
+
     private boolean namesExactly(String typeName) {
-        return classes.stream().anyMatch(glob -> glob.isExact() && glob.matches(typeName));
+        for (int i = 0; i < classes.size(); i++) {
+            NameGlob glob = classes.get(i);
+            if (glob.isExact() && glob.matches(typeName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean parametersMatch(TypeList types) {
@@ -232,6 +517,23 @@ public final class Pointcut {
         int parameters = method.getParameters().size();
         boolean returnsVoid = method.getReturnType().represents(void.class);
         boolean returnsBoolean = method.getReturnType().represents(boolean.class);
+
+        boolean getter = parameters == 0 && !returnsVoid && isPropertyName(methodName, "get");
+        boolean booleanGetter = parameters == 0 && returnsBoolean && isPropertyName(methodName, "is");
+        boolean setter = parameters == 1 && returnsVoid && isPropertyName(methodName, "set");
+        boolean objectMethod = (methodName.equals("equals") && parameters == 1)
+                || (methodName.equals("hashCode") && parameters == 0)
+                || (methodName.equals("toString") && parameters == 0);
+        return getter || booleanGetter || setter || objectMethod;
+    }
+
+    /** Returns whether a method is a getter, a setter, equals, hashCode or toString. */
+    static boolean isAccessorOrObjectMethod(ClassFileMethod method) {
+        String methodName = method.name();
+        int parameters = method.parameterCount();
+        String returnType = method.returnTypeName();
+        boolean returnsVoid = returnType.equals("void");
+        boolean returnsBoolean = returnType.equals("boolean");
 
         boolean getter = parameters == 0 && !returnsVoid && isPropertyName(methodName, "get");
         boolean booleanGetter = parameters == 0 && returnsBoolean && isPropertyName(methodName, "is");

@@ -29,13 +29,14 @@ public final class TypeIgnores {
 
     /** Returns whether no pointcut may weave the named type. */
     public static boolean isAlwaysIgnored(String typeName) {
-        for (String prefix : NEVER_PREFIXES) {
-            if (typeName.startsWith(prefix)) {
+        // Indexed loops, because PointcutSet.mayMatchName calls this for every loaded class and allocates nothing.
+        for (int i = 0; i < NEVER_PREFIXES.size(); i++) {
+            if (typeName.startsWith(NEVER_PREFIXES.get(i))) {
                 return true;
             }
         }
-        for (String marker : GENERATED_MARKERS) {
-            if (typeName.contains(marker)) {
+        for (int i = 0; i < GENERATED_MARKERS.size(); i++) {
+            if (typeName.contains(GENERATED_MARKERS.get(i))) {
                 return true;
             }
         }
@@ -44,8 +45,8 @@ public final class TypeIgnores {
 
     /** Returns whether the type is in a JDK-internal package. */
     public static boolean isJdkInternal(String typeName) {
-        for (String prefix : JDK_INTERNAL_PREFIXES) {
-            if (typeName.startsWith(prefix)) {
+        for (int i = 0; i < JDK_INTERNAL_PREFIXES.size(); i++) {
+            if (typeName.startsWith(JDK_INTERNAL_PREFIXES.get(i))) {
                 return true;
             }
         }
