@@ -82,7 +82,7 @@ public final class Weaver {
      */
     public byte[] weave(ClassLoader loader, byte[] classFile) {
         ClassFileType type = ClassFileType.parse(classFile);
-        TypeLocator locator = TypeLocator.of(loader);
+        TypeLocator locator = TypeLocator.forClassLoader(loader);
         if (!pointcuts.matchesType(type, locator)) {
             return null;
         }

@@ -9,8 +9,8 @@ import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.metrics.MethodInfo;
 import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.agent.metrics.SharedMethodRegistry;
-import dev.pacer.agent.weaving.fixture.Base;
-import dev.pacer.agent.weaving.fixture.BytecodeShapes;
+import dev.pacer.fixture.weaving.Base;
+import dev.pacer.fixture.weaving.BytecodeShapes;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,7 +31,7 @@ class AdviceWeavingTest {
     private static final String CONFIG = """
             pointcuts:
               - name: shapes
-                class: [dev.pacer.agent.weaving.fixture.BytecodeShapes, dev.pacer.agent.weaving.fixture.Base]
+                class: [dev.pacer.fixture.weaving.BytecodeShapes, dev.pacer.fixture.weaving.Base]
                 method: "*|<init>"
             """;
 

@@ -6,9 +6,9 @@ import dev.pacer.agent.config.AgentConfig;
 import dev.pacer.agent.config.ConfigLoader;
 import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.metrics.SharedMethodRegistry;
-import dev.pacer.agent.weaving.fixture.Gateway;
-import dev.pacer.agent.weaving.fixture.RealGateway;
-import dev.pacer.agent.weaving.fixture.RetryingGateway;
+import dev.pacer.fixture.weaving.Gateway;
+import dev.pacer.fixture.weaving.RealGateway;
+import dev.pacer.fixture.weaving.RetryingGateway;
 import dev.pacer.bootstrap.RateLimitExceededException;
 import dev.pacer.bootstrap.RateLimitGate;
 import dev.pacer.bootstrap.RateLimits;
@@ -26,7 +26,7 @@ class OutermostRateLimitWeavingTest {
     private static final String CONFIG = """
             pointcuts:
               - name: payments
-                subtype-of: dev.pacer.agent.weaving.fixture.Gateway
+                subtype-of: dev.pacer.fixture.weaving.Gateway
                 method: send
                 rate-limit: { requests: 10, period: 60s }
             """;

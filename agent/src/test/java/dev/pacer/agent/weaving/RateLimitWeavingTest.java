@@ -9,7 +9,7 @@ import dev.pacer.agent.matching.PointcutSet;
 import dev.pacer.agent.metrics.MethodInfo;
 import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.agent.metrics.SharedMethodRegistry;
-import dev.pacer.agent.weaving.fixture.CiClient;
+import dev.pacer.fixture.weaving.CiClient;
 import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.RateLimitExceededException;
 import dev.pacer.bootstrap.RateLimitGate;
@@ -36,11 +36,11 @@ class RateLimitWeavingTest {
     private static final String CONFIG = """
             pointcuts:
               - name: builds
-                class: dev.pacer.agent.weaving.fixture.CiClient
+                class: dev.pacer.fixture.weaving.CiClient
                 method: "triggerBuild|failingBuild"
                 rate-limit: { requests: 10, period: 60s }
               - name: users
-                class: dev.pacer.agent.weaving.fixture.CiClient
+                class: dev.pacer.fixture.weaving.CiClient
                 method: userBuild
                 rate-limit: { requests: 10, period: 60s }
                 key: arg0
