@@ -5,10 +5,12 @@ import dev.pacer.agent.config.ConfigLoader;
 import dev.pacer.agent.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarFile;
 
 /**
@@ -84,16 +86,42 @@ public final class PacerAgent {
 
     /** Copies the embedded bootstrap jar to a temporary file and appends it to the bootstrap class path. */
     private static void appendBootstrapJar(Instrumentation instrumentation) throws IOException {
-        Path jar = Files.createTempFile("pacer-bootstrap-", ".jar");
+        Path jar = createBootstrapFile();
         jar.toFile().deleteOnExit();
-        try (InputStream embedded = PacerAgent.class.getResourceAsStream(BOOTSTRAP_JAR_RESOURCE)) {
+        try (InputStream embedded = PacerAgent.class.getResourceAsStream(BOOTSTRAP_JAR_RESOURCE);
+                OutputStream out = Files.newOutputStream(jar)) {
             if (embedded == null) {
                 throw new IOException("the agent jar lacks " + BOOTSTRAP_JAR_RESOURCE + "; rebuild it with mvn "
                         + "package");
             }
-            Files.copy(embedded, jar, StandardCopyOption.REPLACE_EXISTING);
+            embedded.transferTo(out);
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    /**
+     * Creates a new, empty file for the bootstrap jar in the temporary directory, readable by the owner only where
+     * the file system has POSIX permissions. The name comes from the process id and the clock rather than from
+     * {@code Files.createTempFile}, whose {@code SecureRandom} costs several milliseconds of start-up. CREATE_NEW
+     * fails on any existing file or link, so a file that someone else planted is never used.
+     */
+    private static Path createBootstrapFile() throws IOException {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        String prefix = "pacer-bootstrap-" + ProcessHandle.current().pid() + "-";
+        FileAlreadyExistsException lastClash = null;
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Path file = directory.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
+            try {
+                return posix
+                        ? Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")))
+                        : Files.createFile(file);
+            } catch (FileAlreadyExistsException clash) {
+                lastClash = clash;
+            }
+        }
+        throw lastClash;
     }
 
     private static Throwable unwrap(Throwable error) {

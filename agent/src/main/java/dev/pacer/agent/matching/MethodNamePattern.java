@@ -1,7 +1,9 @@
 package dev.pacer.agent.matching;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,12 +17,14 @@ public final class MethodNamePattern {
     private static final Pattern VALID_ALTERNATIVE = Pattern.compile("<init>|[A-Za-z0-9_$*]+");
 
     private final String text;
+    private final Set<String> names;
     private final List<Pattern> alternatives;
     private final boolean hasWildcard;
     private final boolean namesConstructors;
 
     private MethodNamePattern(String text) {
         this.text = text;
+        Set<String> literal = new HashSet<>();
         List<Pattern> compiled = new ArrayList<>();
         boolean wildcard = false;
         boolean constructors = false;
@@ -29,10 +33,13 @@ public final class MethodNamePattern {
                 wildcard = true;
             } else if (alternative.equals("<init>")) {
                 constructors = true;
+            } else if (alternative.indexOf('*') < 0) {
+                literal.add(alternative);
             } else {
                 compiled.add(Pattern.compile(Pattern.quote(alternative).replace("*", "\\E.*\\Q")));
             }
         }
+        this.names = Set.copyOf(literal);
         this.alternatives = List.copyOf(compiled);
         this.hasWildcard = wildcard;
         this.namesConstructors = constructors;
@@ -71,6 +78,9 @@ public final class MethodNamePattern {
     public boolean matches(String name, boolean accessorOrObject) {
         if (name.equals("<init>")) {
             return namesConstructors;
+        }
+        if (names.contains(name)) {
+            return true;
         }
         for (Pattern alternative : alternatives) {
             if (alternative.matcher(name).matches()) {

@@ -114,6 +114,24 @@ public final class Pointcut {
      * an {@code exclude-class} glob matches it, or {@code class} globs exist and none matches it. Allocates nothing
      * when every glob's literal prefix misses.
      */
+    /**
+     * Returns the class names that the pointcut's {@code class} key lists when every entry is an exact name, else
+     * null. Only types of these names can match such a pointcut.
+     */
+    List<String> exactClassNames() {
+        if (classes.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(classes.size());
+        for (NameGlob glob : classes) {
+            if (!glob.isExact()) {
+                return null;
+            }
+            names.add(glob.toString());
+        }
+        return names;
+    }
+
     boolean mayMatchName(String typeName) {
         if (TypeIgnores.isJdkInternal(typeName) && !selectsJdkImplementations && !namesExactly(typeName)) {
             return false;

@@ -83,10 +83,11 @@ public final class Weaver {
     public byte[] weave(ClassLoader loader, byte[] classFile) {
         ClassFileType type = ClassFileType.parse(classFile);
         TypeLocator locator = TypeLocator.forClassLoader(loader);
-        if (!pointcuts.matchesType(type, locator)) {
+        List<Pointcut> typeMatches = pointcuts.typeMatches(type, locator);
+        if (typeMatches.isEmpty()) {
             return null;
         }
-        Map<String, WovenMethod> plan = plan(type, locator);
+        Map<String, WovenMethod> plan = plan(type, typeMatches, locator);
         if (plan.isEmpty()) {
             return null;
         }
@@ -97,10 +98,10 @@ public final class Weaver {
     }
 
     /** Registers the selected methods of a type and returns what to weave into each. */
-    private Map<String, WovenMethod> plan(ClassFileType type, TypeLocator locator) {
+    private Map<String, WovenMethod> plan(ClassFileType type, List<Pointcut> typeMatches, TypeLocator locator) {
         Map<String, WovenMethod> plan = new HashMap<>();
         for (ClassFileMethod method : type.methods()) {
-            Pointcut pointcut = pointcuts.firstMatch(type, method, locator);
+            Pointcut pointcut = PointcutSet.firstMatch(typeMatches, type, method, locator);
             if (pointcut == null) {
                 continue;
             }
