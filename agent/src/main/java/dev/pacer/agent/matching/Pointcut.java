@@ -132,6 +132,11 @@ public final class Pointcut {
         return names;
     }
 
+    /** Returns whether the pointcut has a {@code class} key and that key selects the name. */
+    boolean namesClass(String typeName) {
+        return !classes.isEmpty() && mayMatchName(typeName);
+    }
+
     boolean mayMatchName(String typeName) {
         if (TypeIgnores.isJdkInternal(typeName) && !selectsJdkImplementations && !namesExactly(typeName)) {
             return false;

@@ -132,6 +132,21 @@ public final class PointcutSet {
         return false;
     }
 
+    /** Returns whether a pointcut selects types of this name through its {@code class} key. */
+    public boolean namesClass(String binaryName) {
+        for (int position : byExactName.getOrDefault(binaryName, NONE)) {
+            if (pointcuts.get(position).namesClass(binaryName)) {
+                return true;
+            }
+        }
+        for (int position : unindexed) {
+            if (pointcuts.get(position).namesClass(binaryName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Returns false when no pointcut can select a class that was loaded before the agent started, judged by its
      * name, the names of its supertypes and its runtime annotations, read by reflection. True does not mean that the

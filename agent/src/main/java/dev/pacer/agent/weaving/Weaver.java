@@ -10,6 +10,7 @@ import dev.pacer.agent.metrics.MethodRegistry;
 import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.AgentScope;
 import dev.pacer.bootstrap.MethodTimer;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -44,6 +45,7 @@ public final class Weaver {
     // through unwoven instead of re-entering it.
     private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
     private Instrumentation instrumentation;
+    private DeferredWeaving deferred;
 
     public Weaver(PointcutSet pointcuts, MethodRegistry registry) {
         this(pointcuts, registry, Map.of(), Map.of());
@@ -64,8 +66,43 @@ public final class Weaver {
     /** Installs the transformer and retransforms the loaded classes that the pointcuts may select. */
     public void install(Instrumentation target) {
         this.instrumentation = target;
+        this.deferred = new DeferredWeaving(pointcuts, target);
+        deferred.start();
+        warmUp();
         target.addTransformer(new Transformer(), true);
         retransformLoaded(target);
+    }
+
+    /**
+     * Runs the transformer's code once on one of the agent's own classes, without registering anything, so that
+     * the JDK classes it uses are loaded before it first runs inside the JVM's definition of a class.
+     */
+    private void warmUp() {
+        AgentScope.enter();
+        try (InputStream in = Weaver.class.getResourceAsStream("AdviceClassVisitor.class")) {
+            if (in == null) {
+                return;
+            }
+            byte[] classFile = in.readAllBytes();
+            ClassFileType type = ClassFileType.parse(classFile);
+            TypeLocator locator = TypeLocator.forClassLoader(Weaver.class.getClassLoader());
+            TypeLocator.forClassLoader(null).locate("java.lang.Runnable");
+            pointcuts.typeMatches(type, locator);
+            pointcuts.mayMatchName(type.name());
+            Map<String, WovenMethod> plan = new HashMap<>();
+            int position = 0;
+            for (ClassFileMethod method : type.methods()) {
+                boolean outermost = position % 2 == 0;
+                plan.put(AdviceClassVisitor.planKey(method.name(), method.descriptor()),
+                        new WovenMethod(0, outermost ? 0 : -1, 0, outermost));
+                position++;
+            }
+            write(classFile, plan);
+        } catch (Throwable e) {
+            AgentErrors.suppressed(e);
+        } finally {
+            AgentScope.exit();
+        }
     }
 
     /** Returns the number of classes that could not be woven. */
@@ -91,6 +128,10 @@ public final class Weaver {
         if (plan.isEmpty()) {
             return null;
         }
+        return write(classFile, plan);
+    }
+
+    private static byte[] write(byte[] classFile, Map<String, WovenMethod> plan) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new AdviceClassVisitor(writer, plan), ClassReader.EXPAND_FRAMES);
@@ -179,7 +220,15 @@ public final class Weaver {
         }
     }
 
+    /**
+     * The transformer. A class is woven while the JVM defines it, except for classes loaded by the transformer's
+     * own work and {@code java.base} classes that no {@code class} key names, which {@link DeferredWeaving} weaves
+     * right after they are loaded. A {@code class} key that names a {@code java.base} class is woven at once; its
+     * class is never one that the transformer needs, because {@link #warmUp} loads those first.
+     */
     private final class Transformer implements ClassFileTransformer {
+
+        private static final Module JAVA_BASE = Object.class.getModule();
 
         @Override
         public byte[] transform(Module module, ClassLoader loader, String internalName,
@@ -188,7 +237,14 @@ public final class Weaver {
                 return null;
             }
             String typeName = internalName.replace('/', '.');
-            if (!pointcuts.mayMatchName(typeName) || transforming.get() != null) {
+            if (!pointcuts.mayMatchName(typeName)) {
+                return null;
+            }
+            boolean insideTransformer = transforming.get() != null;
+            boolean unsafeToWeaveNow = classBeingRedefined == null && module == JAVA_BASE
+                    && !pointcuts.namesClass(typeName);
+            if (insideTransformer || unsafeToWeaveNow) {
+                deferred.defer(typeName, loader);
                 return null;
             }
             transforming.set(Boolean.TRUE);
