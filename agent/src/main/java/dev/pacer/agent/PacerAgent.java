@@ -101,17 +101,18 @@ public final class PacerAgent {
 
     /**
      * Creates a new, empty file for the bootstrap jar in the temporary directory, readable by the owner only where
-     * the file system has POSIX permissions. The name comes from the process id and the clock rather than from
+     * the file system has POSIX permissions. The name comes from the clock rather than from
      * {@code Files.createTempFile}, whose {@code SecureRandom} costs several milliseconds of start-up. CREATE_NEW
-     * fails on any existing file or link, so a file that someone else planted is never used.
+     * fails on any existing file or link, so a file that someone else planted is never used; another name is tried
+     * then.
      */
     private static Path createBootstrapFile() throws IOException {
         Path directory = Path.of(System.getProperty("java.io.tmpdir"));
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        String prefix = "pacer-bootstrap-" + ProcessHandle.current().pid() + "-";
         FileAlreadyExistsException lastClash = null;
         for (int attempt = 0; attempt < 16; attempt++) {
-            Path file = directory.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
+            long unique = System.nanoTime() ^ System.currentTimeMillis() << 20 ^ attempt;
+            Path file = directory.resolve("pacer-bootstrap-" + Long.toHexString(unique) + ".jar");
             try {
                 return posix
                         ? Files.createFile(file, PosixFilePermissions.asFileAttribute(

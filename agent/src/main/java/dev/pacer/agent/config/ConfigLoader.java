@@ -110,10 +110,13 @@ public final class ConfigLoader {
         SystemMetricsConfig systemMetrics = MonitoringSettingsReader.systemMetrics(root);
         HistoryConfig history = MonitoringSettingsReader.history(root);
         Set<String> pointcutNames = new LinkedHashSet<>();
-        pointcuts.forEach(pointcut -> pointcutNames.add(pointcut.name()));
         Set<String> limitNames = new LinkedHashSet<>(rateLimits.limits().keySet());
-        pointcuts.stream().filter(pointcut -> pointcut.rateLimit() != null)
-                .forEach(pointcut -> limitNames.add(pointcut.rateLimit().limit()));
+        for (PointcutConfig pointcut : pointcuts) {
+            pointcutNames.add(pointcut.name());
+            if (pointcut.rateLimit() != null) {
+                limitNames.add(pointcut.rateLimit().limit());
+            }
+        }
         List<AlertConfig> alerts = AlertsReader.read(root, pointcutNames, limitNames);
         return new AgentConfig(label, failOnError, Log.Level.valueOf(level.toUpperCase(Locale.ROOT)), reporting,
                 pointcuts, rateLimits, systemMetrics, history, alerts);
@@ -199,9 +202,13 @@ public final class ConfigLoader {
         }
 
         boolean allowBroad = entry.bool("allow-broad", false);
-        String broadGlob = classes.stream()
-                .filter(glob -> NameGlob.validate(glob) == null && NameGlob.of(glob).matchesEverything())
-                .findFirst().orElse(null);
+        String broadGlob = null;
+        for (String glob : classes) {
+            if (NameGlob.validate(glob) == null && NameGlob.of(glob).matchesEverything()) {
+                broadGlob = glob;
+                break;
+            }
+        }
         boolean broad = broadGlob != null && subtypeOf.isEmpty() && annotatedWith.isEmpty();
         if (broad && !allowBroad) {
             entry.rejectItem("class", broadGlob, "This glob selects every class, which weaves the whole application "

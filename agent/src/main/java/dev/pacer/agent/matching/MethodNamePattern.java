@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class MethodNamePattern {
 
-    private static final Pattern VALID_ALTERNATIVE = Pattern.compile("<init>|[A-Za-z0-9_$*]+");
 
     private final String text;
     private final Set<String> names;
@@ -51,12 +50,24 @@ public final class MethodNamePattern {
             return "Expected one or more method names or globs separated by |, such as \"execute*|close\".";
         }
         for (String alternative : split(text)) {
-            if (!VALID_ALTERNATIVE.matcher(alternative).matches()) {
+            if (!isValidAlternative(alternative)) {
                 return "\"" + alternative + "\" is not a method name or glob. Use letters, digits, _, $ and *, "
                         + "or <init> for constructors, and separate alternatives with |.";
             }
         }
         return null;
+    }
+
+    private static boolean isValidAlternative(String alternative) {
+        if (alternative.equals("<init>")) {
+            return true;
+        }
+        for (int i = 0; i < alternative.length(); i++) {
+            if (!NameGlob.isNameChar(alternative.charAt(i))) {
+                return false;
+            }
+        }
+        return !alternative.isEmpty();
     }
 
     public static MethodNamePattern of(String text) {

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class NameGlob {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_$*]+(\\.[A-Za-z0-9_$*]+)*");
-
     private final String text;
     private final Pattern pattern;
     private final boolean exact;
@@ -28,7 +26,7 @@ public final class NameGlob {
 
     /** Returns null when the text is a valid glob, else the reason it is not. */
     public static String validate(String text) {
-        if (!VALID.matcher(text).matches()) {
+        if (!isDottedName(text)) {
             return "Expected a class name or glob such as com.example.OrderService or com.example.**.*Service: "
                     + "names of letters, digits, _ and $ separated by dots, with * and ** as wildcards.";
         }
@@ -36,6 +34,31 @@ public final class NameGlob {
             return "Use * for one package segment or ** for any number of segments, never ***.";
         }
         return null;
+    }
+
+    /** Returns whether the text is non-empty segments of letters, digits, _, $ and * separated by single dots. */
+    private static boolean isDottedName(String text) {
+        boolean segmentEmpty = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (segmentEmpty) {
+                    return false;
+                }
+                segmentEmpty = true;
+            } else if (isNameChar(c)) {
+                segmentEmpty = false;
+            } else {
+                return false;
+            }
+        }
+        return !segmentEmpty;
+    }
+
+    /** Returns whether a character may appear in a name or glob segment: an ASCII letter or digit, _, $ or *. */
+    static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                || c == '*';
     }
 
     /** Compiles a glob that {@link #validate} accepted. */

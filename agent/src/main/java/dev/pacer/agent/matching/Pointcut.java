@@ -44,8 +44,7 @@ public final class Pointcut {
         this.params = config.params();
         this.excludeClass = compile(config.excludeClass());
         this.excludeMethod = config.excludeMethod() == null ? null : MethodNamePattern.of(config.excludeMethod());
-        this.selectsJdkImplementations = config.subtypeOf().stream()
-                .anyMatch(type -> type.startsWith("java.") || type.startsWith("javax."));
+        this.selectsJdkImplementations = namesJdkType(config.subtypeOf());
     }
 
     public String name() {
@@ -130,6 +129,15 @@ public final class Pointcut {
             names.add(glob.toString());
         }
         return names;
+    }
+
+    private static boolean namesJdkType(List<String> typeNames) {
+        for (String typeName : typeNames) {
+            if (typeName.startsWith("java.") || typeName.startsWith("javax.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns whether the pointcut has a {@code class} key and that key selects the name. */

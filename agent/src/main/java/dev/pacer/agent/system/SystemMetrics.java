@@ -25,6 +25,12 @@ public final class SystemMetrics implements Runnable {
      */
     public static final String FORCE_OSHI_PROPERTY = "pacer.system-metrics.oshi";
 
+    /**
+     * Time from the start of the sampling thread to the first sample. Loading OSHI and reading {@code /proc} would
+     * otherwise compete for the CPU with the application's own start-up.
+     */
+    static final long FIRST_SAMPLE_DELAY_NANOS = 1_000_000_000L;
+
     private final long intervalNanos;
     private final AgentClock clock;
     private final Supplier<OsProbe> probeFactory;
@@ -79,7 +85,7 @@ public final class SystemMetrics implements Runnable {
 
     @Override
     public void run() {
-        long nextSampleNanos = clock.nanoTime();
+        long nextSampleNanos = clock.nanoTime() + FIRST_SAMPLE_DELAY_NANOS;
         while (true) {
             lock.lock();
             try {
