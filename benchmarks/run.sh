@@ -210,8 +210,9 @@ run_moobench() {
     python3 "$BENCH_DIR/report.py" moobench "$out" $($SMOKE && echo --smoke)
 }
 
-# Times StartupMain per variant with hyperfine (or timeruns.py where hyperfine is missing), and reads its resident
-# set at the end of main in separate runs. HeapFootprint then measures the live heap after a simulated hour of
+# Times StartupMain per variant from process start to exit with hyperfine (or timeruns.py where hyperfine is
+# missing), then from process start to the end of main with mainend.py, and reads its resident set at the end of
+# main in separate runs. HeapFootprint then measures the live heap after a simulated hour of
 # 100 ms intervals.
 run_startup() {
     local out="$RESULTS_ROOT/startup"
@@ -254,6 +255,10 @@ run_startup() {
         python3 "$BENCH_DIR/timeruns.py" "$warmup" "$runs" "$out/hyperfine.json" "${pairs[@]}" \
             > "$out/hyperfine.log" 2>&1 || { log "timeruns.py failed; see $out/hyperfine.log"; exit 1; }
     fi
+
+    log "startup: JVM start to the end of main, $runs runs per variant"
+    python3 "$BENCH_DIR/mainend.py" "$warmup" "$runs" "$out/end-of-main.json" "${pairs[@]}" \
+        > "$out/end-of-main.log" 2>&1 || { log "mainend.py failed; see $out/end-of-main.log"; exit 1; }
 
     : > "$out/rss.txt"
     local run
