@@ -69,6 +69,24 @@ public final class ConfigLoader {
     /** Validates YAML text; the label names the file in messages. */
     public static AgentConfig parse(String yaml, String label) throws InvalidConfigException {
         YamlSection.Problems problems = new YamlSection.Problems(label);
+        Node document = SimpleYaml.compose(yaml, label);
+        if (document == null) {
+            document = composeWithSnakeYaml(yaml, label);
+        }
+
+        YamlSection root = YamlSection.root(problems, document);
+        if (root == null) {
+            throw new InvalidConfigException(label, problems.inFileOrder(), false);
+        }
+        AgentConfig config = read(root, label);
+        if (!problems.list.isEmpty()) {
+            throw new InvalidConfigException(label, problems.inFileOrder(), config.failOnError());
+        }
+        return config;
+    }
+
+    /** Reads YAML that {@link SimpleYaml} does not, and reports its syntax errors. */
+    static Node composeWithSnakeYaml(String yaml, String label) throws InvalidConfigException {
         Node document;
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(false)
@@ -88,16 +106,7 @@ public final class ConfigLoader {
         } catch (YamlEngineException e) {
             throw single(label, "(syntax)", "The file is not valid YAML: " + e.getMessage() + ".");
         }
-
-        YamlSection root = YamlSection.root(problems, document);
-        if (root == null) {
-            throw new InvalidConfigException(label, problems.inFileOrder(), false);
-        }
-        AgentConfig config = read(root, label);
-        if (!problems.list.isEmpty()) {
-            throw new InvalidConfigException(label, problems.inFileOrder(), config.failOnError());
-        }
-        return config;
+        return document;
     }
 
     private static AgentConfig read(YamlSection root, String label) {
