@@ -11,10 +11,13 @@ import dev.pacer.agent.ratelimit.RateLimitRuntime;
 import dev.pacer.agent.report.FileOutput;
 import dev.pacer.agent.report.Reporter;
 import dev.pacer.agent.weaving.Weaver;
+import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.MethodTimer;
 import dev.pacer.bootstrap.PacerThread;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the agent's parts together once the bootstrap jar is on the bootstrap class path. */
 public final class AgentRuntime {
@@ -34,33 +37,107 @@ public final class AgentRuntime {
         RateLimitRuntime rateLimits = RateLimitRuntime.start(config.rateLimits(), config.pointcuts(), clock);
         Weaver weaver = new Weaver(pointcuts, registry, rateLimits.gateIdByPointcut(), rateLimits.keyedByPointcut());
         Path directory = outputDirectory(reporting.directory());
-        Monitoring monitoring = Monitoring.create(config, clock, directory);
-        MetricsCollector collector = new MetricsCollector(registry,
-                () -> weaver.transformErrors() + monitoring.failures(), rateLimits.collector());
-
-        FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
-        JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, monitoring.sources()) : null;
-        String configFile = Path.of(config.file()).toAbsolutePath().toString();
-        Reporter reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,
-                monitoring.observer());
 
         long installStartNanos = System.nanoTime();
         weaver.install(instrumentation);
         long installMillis = (System.nanoTime() - installStartNanos) / 1_000_000;
-        monitoring.start();
-        new PacerThread("reporter", reporter).start();
+
+        Reporting reportingThread = new Reporting(config, clock, startMillis, directory, registry, pointcuts,
+                weaver, rateLimits);
+        new PacerThread("reporter", reportingThread).start();
         Runtime.getRuntime().addShutdownHook(new PacerThread("shutdown", () -> {
-            monitoring.stop();
-            reporter.shutdown();
+            reportingThread.shutdown();
             rateLimits.close();
         }));
 
         int pointcutCount = config.pointcuts().size();
         Log.info("Pacer started with " + pointcutCount + (pointcutCount == 1 ? " pointcut" : " pointcuts")
-                + " from " + configFile + "; " + registry.size() + " methods woven so far; reporting every "
-                + Durations.format(reporting.intervalNanos())
-                + (files != null ? " to " + directory.toAbsolutePath() : "") + (jmx != null ? " and JMX" : "")
-                + "; weaving took " + installMillis + " ms");
+                + " from " + Path.of(config.file()).toAbsolutePath() + "; " + registry.size()
+                + " methods woven so far; reporting every " + Durations.format(reporting.intervalNanos())
+                + (reporting.fileEnabled() ? " to " + directory.toAbsolutePath() : "")
+                + (reporting.jmx() ? " and JMX" : "") + "; weaving took " + installMillis + " ms");
+    }
+
+    /**
+     * The reporter thread's task. It builds the collector, the outputs, system metrics, history and alerts on the
+     * reporter thread itself, so that their classes load and their objects build off the application's start-up
+     * path, and then runs the reporter. The shutdown hook waits for it to be built before it writes the final
+     * interval.
+     */
+    private static final class Reporting implements Runnable {
+
+        private static final long BUILD_WAIT_SECONDS = 5;
+
+        private final AgentConfig config;
+        private final AgentClock clock;
+        private final long startMillis;
+        private final Path directory;
+        private final MethodRegistry registry;
+        private final PointcutSet pointcuts;
+        private final Weaver weaver;
+        private final RateLimitRuntime rateLimits;
+        private final CountDownLatch built = new CountDownLatch(1);
+        private volatile Monitoring monitoring;
+        private volatile Reporter reporter;
+
+        Reporting(AgentConfig config, AgentClock clock, long startMillis, Path directory, MethodRegistry registry,
+                PointcutSet pointcuts, Weaver weaver, RateLimitRuntime rateLimits) {
+            this.config = config;
+            this.clock = clock;
+            this.startMillis = startMillis;
+            this.directory = directory;
+            this.registry = registry;
+            this.pointcuts = pointcuts;
+            this.weaver = weaver;
+            this.rateLimits = rateLimits;
+        }
+
+        @Override
+        public void run() {
+            try {
+                build();
+            } catch (RuntimeException | Error e) {
+                AgentErrors.suppressed(e);
+                Log.error("Pacer could not start reporting; woven methods are recorded but not reported", e);
+                return;
+            } finally {
+                built.countDown();
+            }
+            monitoring.start();
+            reporter.run();
+        }
+
+        private void build() {
+            ReportingConfig reporting = config.reporting();
+            Monitoring created = Monitoring.create(config, clock, directory);
+            MetricsCollector collector = new MetricsCollector(registry,
+                    () -> weaver.transformErrors() + created.failures(), rateLimits.collector());
+            FileOutput files = reporting.fileEnabled() ? new FileOutput(reporting, directory, startMillis) : null;
+            JmxPublisher jmx = reporting.jmx() ? new JmxPublisher(collector, created.sources()) : null;
+            String configFile = Path.of(config.file()).toAbsolutePath().toString();
+            reporter = new Reporter(reporting, configFile, collector, files, jmx, pointcuts, clock,
+                    created.observer());
+            monitoring = created;
+        }
+
+        /** Stops system metrics and writes the final interval, once the reporter is built. */
+        void shutdown() {
+            try {
+                if (!built.await(BUILD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    Log.warn("Reporting was not ready within " + BUILD_WAIT_SECONDS + " s of shutdown; the final "
+                            + "interval is not written");
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (reporter == null) {
+                return;
+            }
+            monitoring.stop();
+            reporter.shutdown();
+        }
     }
 
     /** Replaces {@code {pid}} in the directory, so that several JVMs can share one configuration. */

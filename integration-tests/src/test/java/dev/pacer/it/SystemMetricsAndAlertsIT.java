@@ -126,6 +126,9 @@ class SystemMetricsAndAlertsIT {
     }
 
     private static void checkSystemMetrics(JmxClient jmx) throws Exception {
+        // The first sample comes 1 s after start, and CPU loads need a second one.
+        Conditions.await("a system sample with CPU loads", Duration.ofSeconds(10),
+                () -> !Double.isNaN((Double) jmx.attribute(SYSTEM, "SystemCpuLoad")));
         long heapMax = (Long) jmx.attribute(SYSTEM, "HeapMaxBytes");
         long heapUsed = (Long) jmx.attribute(SYSTEM, "HeapUsedBytes");
         assertThat(heapMax).isPositive().isLessThanOrEqualTo(XMX_BYTES);

@@ -78,6 +78,11 @@ public final class NameGlob {
         return className.startsWith(literalPrefix) && pattern.matcher(className).matches();
     }
 
+    /** Returns whether the glob may match a name in the package tree that starts with the prefix, such as java. */
+    public boolean mayMatchUnder(String packagePrefix) {
+        return packagePrefix.startsWith(literalPrefix) || literalPrefix.startsWith(packagePrefix);
+    }
+
     /** Returns whether the glob names one class with no wildcard. */
     public boolean isExact() {
         return exact;

@@ -140,6 +140,16 @@ public final class Pointcut {
         return false;
     }
 
+    /** Returns whether the pointcut's {@code class} key may match a name in the package tree of the prefix. */
+    boolean classKeyMayMatchUnder(String packagePrefix) {
+        for (NameGlob glob : classes) {
+            if (glob.mayMatchUnder(packagePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns whether the pointcut has a {@code class} key and that key selects the name. */
     boolean namesClass(String typeName) {
         return !classes.isEmpty() && mayMatchName(typeName);

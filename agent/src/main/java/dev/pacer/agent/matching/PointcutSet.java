@@ -16,6 +16,7 @@ import java.util.Map;
 public final class PointcutSet {
 
     private static final int[] NONE = new int[0];
+    private static final List<String> JAVA_BASE_ROOTS = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private final List<Pointcut> pointcuts;
     // Class name -> positions in file order of the pointcuts that list it as an exact name.
@@ -127,6 +128,21 @@ public final class PointcutSet {
         for (int position : unindexed) {
             if (pointcuts.get(position).mayMatchName(binaryName)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether a {@code class} key may name a class of {@code java.base}, which the transformer weaves while
+     * the JVM defines it, unlike the other classes of that module.
+     */
+    public boolean mayNameJavaBaseClasses() {
+        for (Pointcut pointcut : pointcuts) {
+            for (String root : JAVA_BASE_ROOTS) {
+                if (pointcut.classKeyMayMatchUnder(root)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -68,14 +68,18 @@ public final class Weaver {
         this.instrumentation = target;
         this.deferred = new DeferredWeaving(pointcuts, target);
         deferred.start();
-        warmUp();
+        if (pointcuts.mayNameJavaBaseClasses()) {
+            warmUp();
+        }
         target.addTransformer(new Transformer(), true);
         retransformLoaded(target);
     }
 
     /**
      * Runs the transformer's code once on one of the agent's own classes, without registering anything, so that
-     * the JDK classes it uses are loaded before it first runs inside the JVM's definition of a class.
+     * the JDK classes it uses are loaded before it first runs inside the JVM's definition of a class. Only a
+     * {@code class} key that names a {@code java.base} class needs it: every other class of that module is woven
+     * after it is loaded, and the transformer never needs a class of the application.
      */
     private void warmUp() {
         AgentScope.enter();

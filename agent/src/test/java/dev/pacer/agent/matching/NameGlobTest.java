@@ -107,4 +107,14 @@ class NameGlobTest {
     void toStringReturnsGlob() {
         assertThat(NameGlob.of("com.example.**")).hasToString("com.example.**");
     }
+
+    @Test
+    void mayMatchUnderComparesTheLiteralPrefix() {
+        assertThat(NameGlob.of("java.util.zip.Adler32").mayMatchUnder("java.")).isTrue();
+        assertThat(NameGlob.of("java.util.**").mayMatchUnder("java.")).isTrue();
+        assertThat(NameGlob.of("**.*Service").mayMatchUnder("java.")).isTrue();
+        assertThat(NameGlob.of("ja*").mayMatchUnder("java.")).isTrue();
+        assertThat(NameGlob.of("com.example.**").mayMatchUnder("java.")).isFalse();
+        assertThat(NameGlob.of("javafx.scene.Node").mayMatchUnder("java.")).isFalse();
+    }
 }

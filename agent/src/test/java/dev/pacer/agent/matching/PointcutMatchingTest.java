@@ -532,6 +532,17 @@ class PointcutMatchingTest {
     }
 
     @Test
+    void javaBaseNamesAreReportedForClassKeysOnly() {
+        assertThat(new PointcutSet(List.of(named("a", "com.example.Repo", "*"))).mayNameJavaBaseClasses())
+                .isFalse();
+        assertThat(new PointcutSet(List.of(subtypeOf("java.util.zip.Checksum", "update")))
+                .mayNameJavaBaseClasses()).as("subtype-of alone").isFalse();
+        assertThat(new PointcutSet(List.of(named("a", "com.example.Repo", "*"), named("b", "java.util.ArrayList",
+                "add"))).mayNameJavaBaseClasses()).isTrue();
+        assertThat(new PointcutSet(List.of(named("a", "sun.net.**", "*"))).mayNameJavaBaseClasses()).isTrue();
+    }
+
+    @Test
     void broadFirstTakesEverything() {
         PointcutSet set = new PointcutSet(List.of(
                 named("broad", FIXTURES + "*", "*"),
