@@ -98,7 +98,8 @@ public final class AgentRuntime {
                 build();
             } catch (RuntimeException | Error e) {
                 AgentErrors.suppressed(e);
-                Log.error("Pacer could not start reporting; woven methods are recorded but not reported", e);
+                Log.error("Pacer could not start reporting, so woven methods are recorded but never reported. Fix the "
+                        + "cause below and restart the JVM", e);
                 return;
             } finally {
                 built.countDown();

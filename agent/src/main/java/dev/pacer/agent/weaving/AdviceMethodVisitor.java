@@ -51,7 +51,7 @@ final class AdviceMethodVisitor extends GeneratorAdapter {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.woven = woven;
         this.constructor = name.equals("<init>");
-        // Class files before Java 6 have no stack map frames; the old verifier infers them.
+        // Class files older than Java 6 carry no stack map frames, because the JVM verifies them by type inference.
         this.writeFrames = (classFileVersion & 0xFFFF) >= Opcodes.V1_6;
     }
 

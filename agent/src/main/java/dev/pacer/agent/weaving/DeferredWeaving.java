@@ -24,14 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DeferredWeaving implements Runnable {
 
-    // Bounds the names that wait; beyond it a class is dropped and counted, never blocks the thread that loads it.
+    // The most classes that wait. A class beyond it is dropped and counted, so the thread that loads it never blocks.
     private static final int CAPACITY = 4_096;
 
     private final PointcutSet pointcuts;
     private final Instrumentation instrumentation;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong retransformed = new AtomicLong();
 
     private record Pending(String typeName, WeakReference<ClassLoader> loader, boolean bootstrap) {
     }
@@ -56,11 +55,6 @@ final class DeferredWeaving implements Runnable {
         if (!queue.offer(new Pending(typeName, new WeakReference<>(loader), loader == null))) {
             dropped.incrementAndGet();
         }
-    }
-
-    /** Returns the number of deferred classes that were retransformed. */
-    long retransformed() {
-        return retransformed.get();
     }
 
     /** Returns the number of classes that a full queue dropped. */
@@ -92,7 +86,6 @@ final class DeferredWeaving implements Runnable {
             if (type.getClassLoader() == loader && instrumentation.isModifiableClass(type)
                     && pointcuts.mayMatchLoaded(type)) {
                 instrumentation.retransformClasses(type);
-                retransformed.incrementAndGet();
             }
         } catch (ClassNotFoundException | LinkageError e) {
             // A class that its loader cannot find by name, such as one defined from bytes, keeps its unwoven code.

@@ -45,7 +45,7 @@ public final class Weaver {
     // through unwoven instead of re-entering it.
     private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
     private Instrumentation instrumentation;
-    private DeferredWeaving deferred;
+    private volatile DeferredWeaving deferred;
 
     public Weaver(PointcutSet pointcuts, MethodRegistry registry) {
         this(pointcuts, registry, Map.of(), Map.of());
@@ -109,9 +109,10 @@ public final class Weaver {
         }
     }
 
-    /** Returns the number of classes that could not be woven. */
+    /** Returns the number of classes that could not be woven, including deferred classes that a full queue dropped. */
     public long transformErrors() {
-        return transformErrors.get();
+        DeferredWeaving queue = deferred;
+        return transformErrors.get() + (queue == null ? 0 : queue.dropped());
     }
 
     /**
