@@ -7,6 +7,7 @@ import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.AgentScope;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,26 +111,60 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
         private final String limit;
         private final RateLimitMetrics metrics;
         private final RateLimitBudget fallback;
-        private final String unkeyedKey;
-        private final String capacityUnits;
-        private final String unitsPerMicro;
-        private final String unitsPerToken;
+        private final List<byte[]> unkeyedKeys;
+        private final KeyedBuckets<List<byte[]>> keyedKeys;
+        private final byte[] capacityUnits;
+        private final byte[] unitsPerMicro;
+        private final byte[] unitsPerToken;
+        private volatile ScriptArguments lastArguments;
 
         RedisBudget(String limit, RateLimitSpec spec, RateLimitMetrics metrics, RateLimitBudget fallback) {
             this.limit = limit;
             this.metrics = metrics;
             this.fallback = fallback;
-            this.unkeyedKey = config.keyPrefix() + "{" + limit + "}";
+            this.unkeyedKeys = List.of(encode(redisKey(null)));
+            this.keyedKeys = new KeyedBuckets<>(KeyedBuckets.DEFAULT_MAX_KEYS, key -> List.of(encode(redisKey(key))));
             long periodMicros = spec.periodNanos() / 1000;
             long gcd = BigInteger.valueOf(spec.requests()).gcd(BigInteger.valueOf(periodMicros)).longValue();
-            this.unitsPerToken = Long.toString(periodMicros / gcd);
-            this.unitsPerMicro = Long.toString(spec.requests() / gcd);
-            this.capacityUnits = Long.toString(spec.capacity() * (periodMicros / gcd));
+            this.unitsPerToken = encode(Long.toString(periodMicros / gcd));
+            this.unitsPerMicro = encode(Long.toString(spec.requests() / gcd));
+            this.capacityUnits = encode(Long.toString(spec.capacity() * (periodMicros / gcd)));
         }
 
         /** Returns the Redis key of a bucket. */
         public String redisKey(String key) {
-            return key == null ? unkeyedKey : config.keyPrefix() + "{" + limit + ":" + key + "}";
+            return key == null
+                    ? config.keyPrefix() + "{" + limit + "}"
+                    : config.keyPrefix() + "{" + limit + ":" + key + "}";
+        }
+
+        /**
+         * Returns the script's KEYS as UTF-8, from a cache of at most {@link KeyedBuckets#DEFAULT_MAX_KEYS} recently
+         * used keys, so that a decision on a recent key encodes nothing.
+         */
+        List<byte[]> scriptKeys(String key) {
+            return key == null ? unkeyedKeys : keyedKeys.get(key);
+        }
+
+        /** Returns the number of keyed Redis keys held in the cache. */
+        int cachedKeys() {
+            return keyedKeys.size();
+        }
+
+        /**
+         * Returns the script's ARGV. The arguments of the last maximum wait are kept, because a limit is usually
+         * decided with one maximum wait, so most decisions encode nothing.
+         */
+        List<byte[]> scriptArguments(long maxWaitNanos) {
+            long maxWaitMicros = maxWaitNanos / 1000;
+            ScriptArguments last = lastArguments;
+            if (last != null && last.maxWaitMicros() == maxWaitMicros) {
+                return last.values();
+            }
+            ScriptArguments created = new ScriptArguments(maxWaitMicros,
+                    List.of(capacityUnits, unitsPerMicro, unitsPerToken, encode(Long.toString(maxWaitMicros))));
+            lastArguments = created;
+            return created.values();
         }
 
         @Override
@@ -139,9 +174,7 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
             }
             AgentScope.enter();
             try {
-                List<String> arguments = List.of(capacityUnits, unitsPerMicro, unitsPerToken,
-                        Long.toString(maxWaitNanos / 1000));
-                List<?> reply = evaluate(redisKey(key), arguments);
+                List<?> reply = evaluate(scriptKeys(key), scriptArguments(maxWaitNanos));
                 boolean admitted = ((Number) reply.get(0)).longValue() == 1;
                 long microseconds = ((Number) reply.get(2)).longValue();
                 long nanos = Math.max(1, microseconds * 1000);
@@ -188,17 +221,27 @@ public final class RedisTokenBucketStore implements TokenBucketStore {
         }
     }
 
-    /** Runs the script by its digest, and loads it once more when Redis has lost it (NOSCRIPT). */
-    private List<?> evaluate(String redisKey, List<String> arguments) {
-        List<String> keys = List.of(redisKey);
+    /**
+     * Runs the script by its digest, and loads it once more when Redis has lost it (NOSCRIPT). The keys and arguments
+     * are shared between calls, and Jedis only reads them.
+     */
+    private List<?> evaluate(List<byte[]> keys, List<byte[]> arguments) {
         UnifiedJedis redis = client();
         try {
-            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
+            return (List<?>) redis.evalsha(script.sha1Bytes(), keys, arguments);
         } catch (JedisNoScriptException e) {
             Log.debug("Redis lost the rate-limit script (restart, failover or SCRIPT FLUSH); loading it again");
-            redis.scriptLoad(script.source(), redisKey);
-            return (List<?>) redis.evalsha(script.sha1(), keys, arguments);
+            redis.scriptLoad(script.sourceBytes(), keys.get(0));
+            return (List<?>) redis.evalsha(script.sha1Bytes(), keys, arguments);
         }
+    }
+
+    private static byte[] encode(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The script's ARGV for one maximum wait, encoded for Jedis's binary EVALSHA. */
+    private record ScriptArguments(long maxWaitMicros, List<byte[]> values) {
     }
 
     /**
