@@ -205,11 +205,15 @@ final class PipelineCombiner<R> {
     }
 
     /**
-     * Wakes the caller of the oldest queued request, so that it becomes a sender if a permit is free. Every sender
+     * Wakes the caller of the oldest queued request when a permit is free, so that it becomes a sender. Every sender
      * calls this after it releases its permit, and a caller queues its request before it tries for a permit, so a
-     * queued request is never left without a sender.
+     * queued request is never left without a sender. When no permit is free, the sender that holds the last one
+     * calls this again on release.
      */
     private void wakeNextQueued() {
+        if (senders.availablePermits() == 0) {
+            return;
+        }
         for (Call<R> call : queue) {
             if (call.isQueued()) {
                 LockSupport.unpark(call.caller);
