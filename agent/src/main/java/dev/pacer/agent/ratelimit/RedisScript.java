@@ -14,10 +14,14 @@ final class RedisScript {
 
     private final String source;
     private final String sha1;
+    private final byte[] sourceBytes;
+    private final byte[] sha1Bytes;
 
     private RedisScript(String source) {
         this.source = source;
         this.sha1 = sha1Hex(source);
+        this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+        this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
     static RedisScript load() {
@@ -37,6 +41,16 @@ final class RedisScript {
 
     String sha1() {
         return sha1;
+    }
+
+    /** Returns the source as UTF-8. Callers must not modify the array. */
+    byte[] sourceBytes() {
+        return sourceBytes;
+    }
+
+    /** Returns the digest as hexadecimal ASCII, as EVALSHA takes it. Callers must not modify the array. */
+    byte[] sha1Bytes() {
+        return sha1Bytes;
     }
 
     private static String sha1Hex(String text) {

@@ -53,6 +53,16 @@ final class RedisClusterServer implements AutoCloseable {
         return uris;
     }
 
+    /** Removes the cached scripts on every node, as a restart or a failover to a fresh node would. */
+    void flushScripts() throws IOException, InterruptedException {
+        for (int port : ports) {
+            String output = cli(port, "SCRIPT", "FLUSH");
+            if (!output.trim().equals("OK")) {
+                throw new IllegalStateException("SCRIPT FLUSH on 127.0.0.1:" + port + " failed: " + output);
+            }
+        }
+    }
+
     @Override
     public void close() {
         for (Process process : processes) {

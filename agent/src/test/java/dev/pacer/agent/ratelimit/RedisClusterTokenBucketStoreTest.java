@@ -47,4 +47,25 @@ class RedisClusterTokenBucketStoreTest extends TokenBucketStoreContract {
             assertThat(budget.decide(null, 0)).as("third call of limit %d", i).isNegative();
         }
     }
+
+    @Test
+    void scriptFlushOnEveryNodeIsInvisible() throws Exception {
+        RateLimitSpec spec = new RateLimitSpec(2, HOUR, 0);
+        RateLimitMetrics metrics = new RateLimitMetrics(limitName("flush"));
+        RateLimitBudget budget = store().budget(limitName("flush"), spec, metrics);
+        int keys = 30;
+        for (int i = 0; i < keys; i++) {
+            assertThat(budget.decide("key-" + i, 0)).as("first token of key %d", i).isZero();
+        }
+
+        cluster.flushScripts();
+
+        // Thirty keys spread their hash slots over all three nodes, so each node loads the script again.
+        for (int i = 0; i < keys; i++) {
+            assertThat(budget.decide("key-" + i, 0)).as("second token of key %d", i).isZero();
+            assertThat(budget.decide("key-" + i, 0)).as("third call of key %d", i).isNegative();
+        }
+        assertThat(metrics.totals().storeErrors()).isZero();
+        assertThat(metrics.totals().fallbacks()).isZero();
+    }
 }

@@ -7,8 +7,10 @@ import dev.pacer.agent.config.RateLimitSpec;
 import dev.pacer.agent.config.RedisConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,54 @@ class RedisOutageTest {
             assertThat(decision).as("on-error: allow").isZero();
             assertThat(elapsedNanos).as("about one timeout of 200 ms").isBetween(TIMEOUT_NANOS / 2, 5 * TIMEOUT_NANOS);
             assertThat(metrics.totals().storeErrors()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void queuedDecisionsSkipRedisOnceCircuitOpens() throws Exception {
+        long timeoutNanos = 3_000_000_000L;
+        // Pool size 1 allows one pipeline, so the later decisions queue behind the first.
+        RedisConfig config = new RedisConfig(List.of(URI.create(server.uri())), timeoutNanos,
+                RedisConfig.OnError.ALLOW, "outage:", 1, 60_000_000_000L);
+        RateLimitMetrics metrics = new RateLimitMetrics("queued");
+        int queuedCallers = 5;
+
+        try (RedisTokenBucketStore store = new RedisTokenBucketStore(config,
+                new LocalTokenBucketStore(AgentClock.SYSTEM));
+                Jedis admin = new Jedis(URI.create(server.uri()))) {
+            RateLimitBudget budget = store.budget("queued-" + UUID.randomUUID(), new RateLimitSpec(5, HOUR, 0),
+                    metrics);
+            assertThat(budget.decide(null, 0)).isZero();
+
+            // CLIENT PAUSE blocks the first pipeline in Redis, and the other callers queue behind it.
+            admin.clientPause(20_000);
+            ConcurrentLinkedQueue<Long> decisions = new ConcurrentLinkedQueue<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int i = 0; i <= queuedCallers; i++) {
+                Thread caller = new Thread(() -> decisions.add(budget.decide(null, 0)));
+                caller.start();
+                callers.add(caller);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (store.queuedDecisions() < queuedCallers) {
+                assertThat(System.nanoTime()).as("%d decisions queued within 10 s", queuedCallers)
+                        .isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            long killed = System.nanoTime();
+            server.kill();
+            for (Thread caller : callers) {
+                caller.join(10_000);
+            }
+            long elapsedNanos = System.nanoTime() - killed;
+
+            assertThat(decisions).as("on-error: allow").hasSize(queuedCallers + 1).containsOnly(0L);
+            assertThat(elapsedNanos).as("the queued decisions did not wait for their timeout")
+                    .isLessThan(timeoutNanos);
+            assertThat(metrics.totals().storeErrors()).as("only the pipeline in flight failed").isEqualTo(1);
+            assertThat(metrics.totals().fallbacks()).isEqualTo(queuedCallers + 1);
+            assertThat(store.available()).isFalse();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pacer.agent.config.RateLimitSpec;
 import dev.pacer.agent.config.RedisConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -153,5 +154,74 @@ class RedisTokenBucketStoreTest extends TokenBucketStoreContract {
         Map<String, String> hash = admin.hgetAll(budget.redisKey(null));
 
         assertThat(hash).containsEntry("units", "0").containsEntry("cost", "7000000").containsKey("at");
+    }
+
+    @Test
+    void scriptArgumentsEncodeSpecAndWait() {
+        RateLimitSpec spec = new RateLimitSpec(4, 6 * SECOND, 2);
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("arguments", spec);
+
+        List<String> arguments = decode(budget.scriptArguments(2_500_000L));
+
+        // 4 tokens per 6,000,000 µs: gcd 4, so 1,500,000 units per token and 1 unit per microsecond.
+        assertThat(arguments).containsExactly("9000000", "1", "1500000", "2500");
+    }
+
+    @Test
+    void scriptArgumentsFollowChangedWait() {
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("argument-cache",
+                new RateLimitSpec(1, HOUR, 0));
+
+        List<byte[]> first = budget.scriptArguments(0);
+        List<byte[]> again = budget.scriptArguments(999);
+        List<byte[]> longer = budget.scriptArguments(5_000_000L);
+        List<byte[]> back = budget.scriptArguments(0);
+
+        assertThat(again).as("999 ns is 0 µs, like the first wait").isSameAs(first);
+        assertThat(decode(longer).get(3)).isEqualTo("5000");
+        assertThat(decode(back).get(3)).isEqualTo("0");
+    }
+
+    @Test
+    void keyedDecisionsAlternatingWaits() {
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("alternating",
+                new RateLimitSpec(1, HOUR, 0));
+
+        assertThat(budget.decide("alice", 0)).isZero();
+        assertThat(budget.decide("alice", 0)).as("no wait allowed").isNegative();
+        assertThat(budget.decide("alice", 2 * HOUR)).as("reserves the token due in an hour").isPositive();
+        assertThat(budget.decide("bob", 2 * HOUR)).as("bob's bucket is full").isZero();
+        assertThat(budget.decide("bob", 0)).as("the wait of 0 applies again").isNegative();
+    }
+
+    @Test
+    void scriptKeysAreUtf8RedisKeys() {
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("utf8",
+                new RateLimitSpec(5, HOUR, 0));
+
+        assertThat(budget.decide("zoë", 0)).isZero();
+
+        assertThat(decode(budget.scriptKeys("zoë"))).containsExactly(budget.redisKey("zoë"));
+        assertThat(decode(budget.scriptKeys(null))).containsExactly(budget.redisKey(null));
+        assertThat(admin.exists(budget.redisKey("zoë"))).as("the bucket of the key as Redis stores it").isTrue();
+    }
+
+    @Test
+    void keyCacheIsBounded() {
+        RedisTokenBucketStore.RedisBudget budget = (RedisTokenBucketStore.RedisBudget) budget("key-cache",
+                new RateLimitSpec(5, HOUR, 0));
+        int keys = KeyedBuckets.DEFAULT_MAX_KEYS + 4_000;
+
+        for (int i = 0; i < keys; i++) {
+            budget.scriptKeys("user-" + i);
+        }
+
+        assertThat(budget.cachedKeys()).isBetween(1, KeyedBuckets.DEFAULT_MAX_KEYS);
+        assertThat(decode(budget.scriptKeys("user-0"))).as("an evicted key is encoded again")
+                .containsExactly(budget.redisKey("user-0"));
+    }
+
+    private static List<String> decode(List<byte[]> values) {
+        return values.stream().map(value -> new String(value, StandardCharsets.UTF_8)).toList();
     }
 }
