@@ -76,7 +76,7 @@ public final class HistoryQueries {
         long errors = 0;
         for (MethodRecord method : record.methods()) {
             if (metric.selects(method.key(), method.pointcut())) {
-                method.histogram().addTo(merged);
+                merged.add(method.histogram());
                 errors += method.errors();
             }
         }

@@ -14,7 +14,7 @@ record IntervalRecord(
         long startEpochMillis,
         long endEpochMillis,
         long intervalNanos,
-        List<MethodRecord> methods,
+        PackedMethods packedMethods,
         IntervalSummary.AgentCounters agent,
         List<RateLimitSnapshot> rateLimits,
         SystemSnapshot system,
@@ -33,15 +33,15 @@ record IntervalRecord(
     static final long RATE_LIMIT_BYTES = 240;
 
     static IntervalRecord of(IntervalSummary summary, boolean newSystemSnapshot) {
-        List<MethodRecord> methods = new ArrayList<>(summary.methods().size());
-        long bytes = RECORD_BYTES + (newSystemSnapshot ? SYSTEM_SNAPSHOT_BYTES : 0);
-        for (var snapshot : summary.methods()) {
-            MethodRecord method = MethodRecord.of(snapshot);
-            methods.add(method);
-            bytes += method.estimatedBytes() + 8;
-        }
-        bytes += RATE_LIMIT_BYTES * summary.rateLimits().size();
+        PackedMethods methods = PackedMethods.of(summary.methods());
+        long bytes = RECORD_BYTES + (newSystemSnapshot ? SYSTEM_SNAPSHOT_BYTES : 0) + methods.estimatedBytes()
+                + RATE_LIMIT_BYTES * summary.rateLimits().size();
         return new IntervalRecord(summary.startEpochMillis(), summary.endEpochMillis(), summary.intervalNanos(),
-                List.copyOf(methods), summary.agent(), summary.rateLimits(), summary.system(), bytes);
+                methods, summary.agent(), summary.rateLimits(), summary.system(), bytes);
+    }
+
+    /** Decodes the interval's methods, each with a new histogram. */
+    List<MethodRecord> methods() {
+        return packedMethods.unpack();
     }
 }

@@ -58,7 +58,7 @@ final class WindowMerger {
             for (MethodRecord method : record.methods()) {
                 MethodTotal total = totals.computeIfAbsent(method.key(),
                         key -> new MethodTotal(key, method.pointcut()));
-                method.histogram().addTo(total.histogram);
+                total.histogram.add(method.histogram());
                 total.errors += method.errors();
                 method.errorsByType().forEach((type, count) -> total.errorsByType.merge(type, count, Long::sum));
             }
