@@ -47,14 +47,15 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class RedisTokenBucketStore implements TokenBucketStore {
 
     /**
-     * The largest number of pipelines in flight to a single Redis server. Two let Redis run one batch while the
-     * client completes the callers of the other, and every further one makes the batches smaller.
+     * The largest number of pipelines in flight to a single Redis server. With 8 callers most decisions then go out
+     * on their own, as without pipelines, and with 32 the queued ones still combine into batches. In steady-state
+     * runs on loopback, 8 gave 95% to 101% of redis-benchmark's throughput with 8 callers, against 84% to 90% for 2.
      *
      * <p>NOTE: where the network round trip is much longer than Redis's work per batch, a decision that arrives while
-     * both pipelines are in flight waits for one of them to return, which can add up to one round trip of latency.
+     * every pipeline is in flight waits for one of them to return, which can add up to one round trip of latency.
      * Only loopback was measured.
      */
-    static final int MAX_PIPELINES = 2;
+    static final int MAX_PIPELINES = 8;
 
     /** The largest number of decisions in one pipeline. */
     static final int MAX_BATCH = 64;
