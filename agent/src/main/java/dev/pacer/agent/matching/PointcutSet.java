@@ -61,15 +61,7 @@ public final class PointcutSet {
      * classes and annotation types are never selected.
      */
     public boolean matchesType(ClassFileType type, TypeLocator locator) {
-        if (TypeIgnores.isAlwaysIgnored(type.name()) || type.isSynthetic() || type.isAnnotation()) {
-            return false;
-        }
-        for (Pointcut pointcut : pointcuts) {
-            if (pointcut.matchesType(type, locator)) {
-                return true;
-            }
-        }
-        return false;
+        return !TypeIgnores.isAlwaysIgnored(type.name()) && !typeMatches(type, locator).isEmpty();
     }
 
     /** Returns the first pointcut that selects the method, or null. */
