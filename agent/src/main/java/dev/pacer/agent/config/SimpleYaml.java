@@ -68,7 +68,7 @@ final class SimpleYaml {
     }
 
     /**
-     * Records each line that holds content as {line number, start offset, end offset, indent}, where the end leaves
+     * Records each line that contains content as {line number, start offset, end offset, indent}, where the end leaves
      * out the line break. Returns false for characters that SnakeYAML counts differently: tabs, carriage returns
      * alone, a byte-order mark and characters outside the Basic Multilingual Plane.
      */
@@ -209,7 +209,7 @@ final class SimpleYaml {
             int dash = line[1] + line[3];
             if (line[3] < indent || line[3] == indent && !isSequenceEntry(dash, line[2])) {
                 // A line at the sequence's indent that is no entry ends a sequence nested in a mapping at the same
-                // indent; the mapping reads it as its next key.
+                // indent. The mapping then reads that line as its next key.
                 break;
             }
             if (line[3] > indent) {

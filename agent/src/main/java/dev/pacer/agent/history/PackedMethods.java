@@ -14,9 +14,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * The methods of one retained interval, packed into one Deflate-compressed byte array: for each method its error
- * count and, per histogram bucket in use, the bucket's highest value as a difference from the previous bucket's
- * and the bucket's count, all as unsigned LEB128 varints. Compressing all methods of an interval together lets
+ * The methods of one retained interval, packed into one Deflate-compressed byte array. For each method the array
+ * contains its error count and, per histogram bucket in use, the bucket's highest value as a difference from the
+ * previous bucket's and the bucket's count. All numbers are unsigned LEB128 varints. Compressing all methods of an interval together lets
  * Deflate share its tables across them, and the array replaces one object per method and interval, so an hour of
  * history costs far less heap than one compressed histogram per method. Decoding records each bucket's highest
  * value with its count, which restores every bucket exactly. Immutable.
@@ -180,8 +180,8 @@ final class PackedMethods {
                 read += inflated;
             }
             if (read != unpackedLength) {
-                throw new IllegalStateException("a packed history interval holds " + read + " bytes instead of "
-                        + unpackedLength);
+                throw new IllegalStateException("a packed history interval has " + read
+                        + " bytes instead of the expected " + unpackedLength);
             }
             return unpacked;
         } catch (DataFormatException e) {
