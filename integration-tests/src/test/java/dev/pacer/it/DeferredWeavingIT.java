@@ -48,10 +48,11 @@ class DeferredWeavingIT {
         try (ChildJvm child = ChildJvm.builder(ChecksumApp.class.getName()).agentConfig(config).workDir(work)
                 .classPath(ChildJvm.classPathOf(ChecksumApp.class)).arg(UPDATES).start()) {
             child.awaitLine("LOADED", Duration.ofSeconds(60));
+            // A class can be retransformed twice: when the agent's thread asks for it while the application's
+            // thread still defines it, the bootstrap loader may run the definition on both threads.
             Conditions.await("both checksum classes retransformed", Duration.ofSeconds(20),
-                    () -> child.stderr().stream().filter(line -> line.contains("(retransformed)")
-                            && (line.contains("java.util.zip.Adler32") || line.contains("java.util.zip.CRC32C")))
-                            .count() == 2);
+                    () -> retransformed(child, "java.util.zip.Adler32 ")
+                            && retransformed(child, "java.util.zip.CRC32C "));
             child.send("go");
             child.awaitLine("DONE", Duration.ofSeconds(60));
             Conditions.await("the updates in the summary", Duration.ofSeconds(20), () -> Files.exists(summary)
@@ -66,5 +67,9 @@ class DeferredWeavingIT {
         }
         Map<String, Long> counts = Summaries.sumByMethod(summary, "count");
         assertThat(counts).containsEntry(ADLER, (long) UPDATES).containsEntry(CRC32C, (long) UPDATES);
+    }
+
+    private static boolean retransformed(ChildJvm child, String typeName) {
+        return child.stderr().stream().anyMatch(line -> line.contains("Wove " + typeName + "(retransformed)"));
     }
 }

@@ -6,9 +6,10 @@ import dev.pacer.bootstrap.AgentErrors;
 import dev.pacer.bootstrap.PacerThread;
 import java.lang.instrument.Instrumentation;
 import java.lang.ref.WeakReference;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Weaves classes that the transformer must not weave while the JVM defines them, by retransforming them on the
@@ -27,10 +28,18 @@ final class DeferredWeaving implements Runnable {
     // The most classes that wait. A class beyond it is dropped and counted, so the thread that loads it never blocks.
     private static final int CAPACITY = 4_096;
 
+    // How long the idle thread parks between looks at the queue. Deferring a class wakes it at once, so this only
+    // bounds how long a wake-up that never came could hold a class back.
+    private static final long IDLE_PARK_NANOS = 1_000_000_000L;
+
     private final PointcutSet pointcuts;
     private final Instrumentation instrumentation;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(CAPACITY);
+    // Lock-free, because defer runs inside class loading, also on this class's own thread: a lock or condition
+    // that loaded a class while held could re-enter defer and lose the wake-up of a blocking queue.
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile Thread thread;
 
     private record Pending(String typeName, WeakReference<ClassLoader> loader, boolean bootstrap) {
     }
@@ -46,14 +55,23 @@ final class DeferredWeaving implements Runnable {
      */
     void start() {
         queue.offer(new Pending("", new WeakReference<>(null), true));
-        queue.clear();
-        new PacerThread("weaver", this).start();
+        queue.poll();
+        Thread weaver = new PacerThread("weaver", this);
+        thread = weaver;
+        weaver.start();
     }
 
     /** Queues a class for retransformation once it is loaded. Never blocks and never throws. */
     void defer(String typeName, ClassLoader loader) {
-        if (!queue.offer(new Pending(typeName, new WeakReference<>(loader), loader == null))) {
+        if (waiting.incrementAndGet() > CAPACITY) {
+            waiting.decrementAndGet();
             dropped.incrementAndGet();
+            return;
+        }
+        queue.offer(new Pending(typeName, new WeakReference<>(loader), loader == null));
+        Thread weaver = thread;
+        if (weaver != null) {
+            LockSupport.unpark(weaver);
         }
     }
 
@@ -64,13 +82,14 @@ final class DeferredWeaving implements Runnable {
 
     @Override
     public void run() {
-        while (true) {
-            Pending pending;
-            try {
-                pending = queue.take();
-            } catch (InterruptedException e) {
-                return;
+        while (!Thread.currentThread().isInterrupted()) {
+            Pending pending = queue.poll();
+            if (pending == null) {
+                // An unpark that came before this park is kept, so a class deferred meanwhile wakes it at once.
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                continue;
             }
+            waiting.decrementAndGet();
             retransform(pending);
         }
     }
