@@ -210,10 +210,9 @@ run_moobench() {
     python3 "$BENCH_DIR/report.py" moobench "$out" $($SMOKE && echo --smoke)
 }
 
-# Times StartupMain per variant from process start to exit with hyperfine (or timeruns.py where hyperfine is
-# missing), then from process start to the end of main with mainend.py, and reads its resident set at the end of
-# main in separate runs. HeapFootprint then measures the live heap after a simulated hour of
-# 100 ms intervals.
+# Times StartupMain per variant from process start to exit with hyperfine, or timeruns.py where hyperfine is
+# missing. Then mainend.py times it from process start to the end of main, and separate runs read its resident set
+# at the end of main. HeapFootprint then measures the live heap after a simulated hour of 100 ms intervals.
 run_startup() {
     local out="$RESULTS_ROOT/startup"
     mkdir -p "$out"

@@ -48,7 +48,7 @@ class DeferredWeavingIT {
         try (ChildJvm child = ChildJvm.builder(ChecksumApp.class.getName()).agentConfig(config).workDir(work)
                 .classPath(ChildJvm.classPathOf(ChecksumApp.class)).arg(UPDATES).start()) {
             child.awaitLine("LOADED", Duration.ofSeconds(60));
-            // A class can be retransformed twice: when the agent's thread asks for it while the application's
+            // A class can be retransformed twice: when the agent's thread requests it while the application's
             // thread still defines it, the bootstrap loader may run the definition on both threads.
             Conditions.await("both checksum classes retransformed", Duration.ofSeconds(20),
                     () -> retransformed(child, "java.util.zip.Adler32 ")

@@ -487,7 +487,7 @@ final class SimpleYaml {
 
     /**
      * Returns the empty scalar of a key or dash with no value, marked where SnakeYAML marks it: at the end of the
-     * line that holds the key or dash.
+     * line that contains the key or dash.
      */
     private ScalarNode emptyScalar(int[] line, int afterIndicator) {
         int offset = trimEnd(afterIndicator, commentStart(afterIndicator, line[2]));

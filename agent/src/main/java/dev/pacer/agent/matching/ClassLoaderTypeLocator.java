@@ -25,7 +25,7 @@ public final class ClassLoaderTypeLocator implements TypeLocator {
 
     private static final ClassLoaderTypeLocator BOOTSTRAP = new ClassLoaderTypeLocator(null, BOOTSTRAP_CAPACITY);
 
-    // Weak keys let class loaders be collected. A locator holds its loader through a WeakReference, so the values
+    // Weak keys let class loaders be collected. A locator keeps its loader in a WeakReference, so the values
     // do not keep their keys reachable. Guarded by itself.
     private static final Map<ClassLoader, ClassLoaderTypeLocator> BY_LOADER = new WeakHashMap<>();
 
@@ -61,7 +61,7 @@ public final class ClassLoaderTypeLocator implements TypeLocator {
     @Override
     public ClassFileType locate(String binaryName) {
         if (!bootstrap && binaryName.startsWith("java.")) {
-            // Only the bootstrap and platform loaders define java.* classes, so every loader sees the same ones.
+            // Only the bootstrap and platform loaders define java.* classes, so every loader finds the same ones.
             return BOOTSTRAP.locate(binaryName);
         }
         Optional<ClassFileType> cached;

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DeferredWeaving implements Runnable {
 
-    // The most classes that wait. A class beyond it is dropped and counted, so the thread that loads it never blocks.
+    // Maximum number of classes that wait. A class beyond it is dropped and counted, so the thread that loads it never blocks.
     private static final int CAPACITY = 4_096;
 
     // How long the idle thread parks between looks at the queue. Deferring a class wakes it at once, so this only

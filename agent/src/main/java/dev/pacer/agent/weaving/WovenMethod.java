@@ -1,7 +1,7 @@
 package dev.pacer.agent.weaving;
 
 /**
- * What the weaver adds to one method: the ids that the woven code passes as constants, and which advice it gets.
+ * The weaving plan of one method: the ids that its woven code passes as constants, and the advice it gets.
  *
  * @param methodId    the registry id of the method, recorded by the timing advice
  * @param signatureId the id shared by every implementation of the method's signature, or -1 when the method is not

@@ -207,7 +207,7 @@ class SimpleYamlTest {
         private void blockMapping(int indent, int depth) {
             int entries = 1 + random.nextInt(4);
             for (int i = 0; i < entries; i++) {
-                // The caller writes the first key's indent, or the dash of the sequence item that holds it.
+                // The caller writes the first key's indent, or the dash of the sequence item that contains it.
                 if (i > 0) {
                     out.append(" ".repeat(indent));
                 }

@@ -52,7 +52,7 @@ class PackedMethodsTest {
     }
 
     @Test
-    void packedIntervalIsSmallerThanOneCompressedHistogramPerMethod() {
+    void packingHalvesPerMethodEncoding() {
         List<MethodSnapshot> methods = new ArrayList<>();
         int compressedTotal = 0;
         for (int m = 0; m < 100; m++) {

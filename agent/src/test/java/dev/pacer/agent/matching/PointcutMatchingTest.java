@@ -532,7 +532,7 @@ class PointcutMatchingTest {
     }
 
     @Test
-    void javaBaseNamesAreReportedForClassKeysOnly() {
+    void javaBaseNamesFromClassKeysOnly() {
         assertThat(new PointcutSet(List.of(named("a", "com.example.Repo", "*"))).mayNameJavaBaseClasses())
                 .isFalse();
         assertThat(new PointcutSet(List.of(subtypeOf("java.util.zip.Checksum", "update")))

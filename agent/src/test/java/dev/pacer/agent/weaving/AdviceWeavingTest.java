@@ -81,7 +81,7 @@ class AdviceWeavingTest {
     }
 
     @Test
-    void exceptionThatEndsTheCallIsRecordedAndRethrown() throws Exception {
+    void thrownExceptionRecordedAndRethrown() throws Exception {
         String key = "rethrows(int)";
         drain(key);
         long errorsBefore = errors(key);

@@ -38,7 +38,7 @@ public final class TlsRedisServer implements AutoCloseable {
         this.clientContext = clientContext;
     }
 
-    /** Creates the certificates and the trust store, starts the server and waits until it answers PING over TLS. */
+    /** Creates the certificates and the trust store, starts the server and waits until it replies to PING over TLS. */
     public static TlsRedisServer start() throws Exception {
         Path directory = Files.createTempDirectory("redis-tls-");
         run(directory, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
